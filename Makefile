@@ -1,0 +1,59 @@
+# Stronger Miles — the commands the README names.
+# Needs only Python 3.11+ and make: the first command creates .venv and installs the pinned packages.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export PATH := $(abspath $(BIN)):$(PATH)
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: help install site test test-fast lab lint format bench outputs samples clean
+
+help:
+	@echo "make site     execute and render the lessons into _build/html (STUDENT=1: no solutions)"
+	@echo "make test     the whole test suite (unit, property, notebooks, site, browser)"
+	@echo "make lab      open JupyterLab on the course"
+	@echo "make lint     ruff check and format check"
+	@echo "make bench    benchmarks, written to _build/bench/results.json"
+	@echo "make outputs  re-execute the lessons and store their outputs (after editing a lesson)"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the pinned packages into $(VENV) (first run takes a few minutes)..."
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e .
+	@touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/python -m helpers.publish $(if $(STUDENT),--student)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not site and not browser" -p no:nbval
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=. notebooks/00-start-here.ipynb
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests benchmarks tools
+	$(BIN)/ruff format src tests benchmarks tools
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+outputs: $(STAMP)
+	$(BIN)/python -m helpers.publish --store-outputs $(NB)
+
+samples: $(STAMP)
+	$(BIN)/python tools/make_samples.py
+
+clean:
+	rm -rf _build
