@@ -36,7 +36,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not site and not browser" -p no:nbval
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=. notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools

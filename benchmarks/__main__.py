@@ -20,7 +20,9 @@ OUT = Path("_build/bench/results.json")
 
 def main(selected: list[str]) -> int:
     rows = []
-    names = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_"))
+    names = sorted(
+        m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_")
+    )
     for name in names:
         if selected and name.removeprefix("bench_") not in selected:
             continue
@@ -33,7 +35,9 @@ def main(selected: list[str]) -> int:
         base = "" if r.get("baseline_s") is None else f"{r['baseline_s']:.4f}"
         ratio = "" if r.get("ratio") is None else f"{r['ratio']:.1f}x"
         flag = "ok " if r.get("met") else "MISS"
-        print(f"{r['name']:<48} {r['ours_s']:>10.4f} {base:>13} {ratio:>8}  {flag} {r.get('target', '')}")
+        print(
+            f"{r['name']:<48} {r['ours_s']:>10.4f} {base:>13} {ratio:>8}  {flag} {r.get('target', '')}"
+        )
     print(f"\nwritten {OUT}")
     return 0
 

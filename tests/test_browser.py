@@ -1,0 +1,90 @@
+"""What a person sees: every page in real headless Chromium (Playwright + Debian's chromium)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import publish
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+
+
+@pytest.fixture(scope="session")
+def site():
+    return publish.build()
+
+
+def lesson_pages(site):
+    return sorted(site.glob("[0-9][0-9]-*.html"))
+
+
+def open_page(page, path):
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page
+
+
+def test_index_loads_cleanly(page, site):
+    open_page(page, site / "index.html")
+    assert page.locator(".sm-card").count() == len(lesson_pages(site))
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in publish.find_lessons()])
+def test_every_lesson_loads_and_every_figure_draws(page, site, stem):
+    open_page(page, site / f"{stem}.html")
+    figures = page.locator(".sm-figure")
+    for i in range(figures.count()):
+        fig = figures.nth(i)
+        fig.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "el => el.dataset.drawn === '1'", arg=fig.element_handle(), timeout=15_000
+        )
+        assert fig.locator(".main-svg").count() > 0, f"{stem}: figure {i} has no plot"
+        # drawn means marks on the plot, not only axes
+        marks = fig.locator(
+            ".scatterlayer path, .barlayer path, .heatmaplayer image, .boxlayer path, .pielayer path"
+        )
+        assert marks.count() > 0, f"{stem}: figure {i} draws no data"
+    assert page.errors == [], f"{stem}: {page.errors}"
+
+
+def _figure_data(page, fig_id):
+    return page.evaluate(
+        "id => JSON.stringify(document.getElementById(id).data.map(t => [t.x, t.y]))", fig_id
+    )
+
+
+def _move_first_slider(page, fig):
+    """Click near the right end of the figure's first slider rail, as a person would."""
+    rail = fig.locator(".slider-rail-touch-rect").first
+    rail.scroll_into_view_if_needed()
+    box = rail.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.97, box["y"] + box["height"] / 2)
+
+
+def test_moving_a_slider_changes_the_plotted_data(page, site):
+    open_page(page, site / "00-start-here.html")
+    fig = page.locator(".sm-figure").filter(has=page.locator(".slider-container")).first
+    fig_id = fig.get_attribute("id")
+    page.wait_for_function("id => document.getElementById(id).dataset.drawn === '1'", arg=fig_id)
+    before = _figure_data(page, fig_id)
+    _move_first_slider(page, fig)
+    page.wait_for_function(
+        "id => document.getElementById(id).dataset.state !== undefined", arg=fig_id
+    )
+    after = _figure_data(page, fig_id)
+    assert before != after
+    redraw_ms = float(fig.get_attribute("data-redraw-ms"))
+    print(f"slider redraw in the page: {redraw_ms:.1f} ms")
+    assert page.errors == []
+
+
+def test_a_solution_toggles(page, site):
+    open_page(page, site / "00-start-here.html")
+    solution = page.locator("details.sm-solution").first
+    assert not solution.evaluate("d => d.open")
+    assert not solution.locator(".jp-InputArea").first.is_visible()
+    solution.locator("summary").click()
+    assert solution.evaluate("d => d.open")
+    assert solution.locator(".jp-InputArea").first.is_visible()
