@@ -296,13 +296,14 @@ def math_to_mathml(source: str) -> tuple[str, dict[str, str]]:
     return "".join(pieces), found
 
 
-def make_exporter(student: bool):
+def make_exporter(student: bool = False, slides: bool = False):
+    """The course's HTML (or reveal.js slides) exporter, with math rendered to MathML."""
     from jinja2 import pass_context
-    from nbconvert import HTMLExporter
+    from nbconvert import HTMLExporter, SlidesExporter
 
-    class CourseExporter(HTMLExporter):
-        """The lab HTML exporter with math rendered to MathML at build time."""
+    base = SlidesExporter if slides else HTMLExporter
 
+    class CourseExporter(base):
         @pass_context
         def markdown2html(self, context, source):
             text, maths = math_to_mathml(source)
@@ -311,14 +312,39 @@ def make_exporter(student: bool):
                 rendered = rendered.replace(token, mathml)
             return rendered
 
-    exporter = CourseExporter(
-        template_name="stronger_miles",
+    return CourseExporter(
+        template_name="stronger_slides" if slides else "stronger_miles",
         extra_template_basedirs=[str(TEMPLATES)],
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         anchor_link_text="¶",
     )
-    return exporter
+
+
+def slide_layout(nb) -> nbformat.NotebookNode:
+    """Slide metadata for a lesson that has none: a slide per heading, coach notes as speaker notes.
+
+    Solutions are skipped (a coach reveals them from the lesson page); cells that already carry
+    ``slideshow`` metadata keep it.
+    """
+    nb = copy.deepcopy(nb)
+    if any("slideshow" in c.get("metadata", {}) for c in nb.cells):
+        return nb
+    for cell in nb.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        first = cell.source.lstrip().split("\n", 1)[0]
+        if "solution" in tags:
+            kind = "skip"
+        elif "instructor" in tags:
+            kind = "notes"
+        elif cell.cell_type == "markdown" and first.startswith(("# ", "## ")):
+            kind = "slide"
+        elif cell.cell_type == "markdown" and first.startswith("### "):
+            kind = "subslide"
+        else:
+            kind = "-"
+        cell.metadata["slideshow"] = {"slide_type": kind}
+    return nb
 
 
 def strip_hidden(nb) -> nbformat.NotebookNode:
@@ -365,12 +391,13 @@ def copy_static(out: Path) -> list[Path]:
     for name, src in sources.items():
         write_if_changed(static / name, src.read_bytes())
         written.append(static / name)
-    lab_css = (
-        BUILD
-        / "cache"
-        / "lab-css"
-        / f"{_files_digest([STATIC / 'course.css'])[:8]}-{_package_versions()}.css"
-    )
+    reveal = _reveal_dir()
+    for pattern in REVEAL_FILES:
+        for src in sorted(reveal.glob(pattern)):
+            dest = static / "reveal" / src.relative_to(reveal)
+            write_if_changed(dest, src.read_bytes())
+            written.append(dest)
+    lab_css = BUILD / "cache" / f"lab-{_package_versions()}.css"  # built once per package set
     if not lab_css.exists():
         lab_css.parent.mkdir(parents=True, exist_ok=True)
         lab_css.write_text(_lab_css())
@@ -379,10 +406,32 @@ def copy_static(out: Path) -> list[Path]:
     return written
 
 
+REVEAL_FILES = (
+    "dist/reveal.js",
+    "dist/reveal.css",
+    "dist/theme/white.css",
+    "dist/theme/fonts/source-sans-pro/*.css",
+    "dist/theme/fonts/source-sans-pro/*.woff",
+    "dist/theme/fonts/source-sans-pro/LICENSE",
+    "plugin/notes/notes.js",
+)
+
+
+def _reveal_dir() -> Path:
+    """reveal.js as vendored in the sphinx-revealjs wheel (a pinned PyPI package, no CDN)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("sphinx_revealjs")
+    if spec is None or not spec.origin:
+        raise LessonError("reveal.js not found: install the pinned packages (make install)")
+    return Path(spec.origin).parent / "_static" / "revealjs"
+
+
 def _package_versions() -> str:
     from importlib.metadata import version
 
-    text = "|".join(version(p) for p in ("nbconvert", "plotly", "pygments", "jupyterlab"))
+    names = ("nbconvert", "plotly", "pygments", "jupyterlab", "sphinx-revealjs", "latex2mathml")
+    text = "|".join(version(p) for p in names)
     return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
@@ -440,6 +489,40 @@ def broken_links(folder: Path) -> list[str]:
 # --------------------------------------------------------------------------- build
 
 
+class CachedRenderer:
+    """Render lesson pages and slides, reusing a rendering whose inputs have not changed."""
+
+    def __init__(self, folder: Path, student: bool):
+        self.folder = folder
+        self.edition = "s" if student else "f"
+        self.student = student
+        self.exporters: dict[bool, object] = {}
+        self.salt = _files_digest(sorted(p for p in TEMPLATES.rglob("*") if p.is_file()))
+        self.salt += _package_versions()
+
+    def _render(self, kind: str, stem: str, key: str, nb, page: dict) -> str:
+        digest = json.dumps([key, self.salt, kind, page], sort_keys=True).encode()
+        name = f"{stem}-{kind}-{self.edition}-{hashlib.sha256(digest).hexdigest()[:24]}.html"
+        cached = self.folder / name
+        if cached.exists():
+            return cached.read_text()
+        slides = kind == "slides"
+        if slides not in self.exporters:
+            self.exporters[slides] = make_exporter(self.student, slides=slides)
+        body = render(self.exporters[slides], slide_layout(nb) if slides else nb, page)
+        for old in self.folder.glob(f"{stem}-{kind}-{self.edition}-*.html"):
+            old.unlink()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        cached.write_text(body)
+        return body
+
+    def page(self, stem, key, nb, page):
+        return self._render("page", stem, key, nb, page)
+
+    def slides(self, stem, key, nb, page):
+        return self._render("slides", stem, key, nb, page)
+
+
 def lesson_items(lessons: list[Lesson]) -> list[dict]:
     """What the index card and the navigation show of each lesson."""
     return [
@@ -465,6 +548,7 @@ def page_context(items: list[dict], i: int, student: bool) -> dict:
         "prev": items[i - 1] if i else None,
         "next": items[i + 1] if i + 1 < len(items) else None,
         "ipynb": f"{items[i]['stem']}.ipynb",
+        "slides": f"{items[i]['stem']}.slides.html",
         "student": student,
         "callouts": CALLOUTS,
     }
@@ -487,8 +571,14 @@ def executed(lesson: Lesson, cache: Path) -> tuple[nbformat.NotebookNode, str, f
     return nb, key, seconds
 
 
-def build(out: Path | None = None, student: bool = False, jobs: int = 2) -> Path:
-    """Execute (or take from the cache) and render every lesson; write the site into ``out``."""
+def build(
+    out: Path | None = None, student: bool = False, jobs: int = 2, only: list[str] | None = None
+) -> Path:
+    """Execute (or take from the cache) and render every lesson; write the site into ``out``.
+
+    ``only``: lesson numbers or stems to build (a preview for authors; the others are listed
+    in the navigation but not written, and the link check is skipped).
+    """
     started = time.perf_counter()
     out = out or BUILD / ("html-student" if student else "html")
     cache = BUILD / "cache"
@@ -496,6 +586,9 @@ def build(out: Path | None = None, student: bool = False, jobs: int = 2) -> Path
     if not paths:
         raise LessonError(f"no lessons found in {NOTEBOOKS}")
     lessons = [read_lesson(p) for p in paths]
+    chosen = [x for x in lessons if not only or x.number in only or x.stem in only]
+    if only and not chosen:
+        raise LessonError(f"no lesson matches {only}")
     edition = "student edition (no solutions)" if student else "full edition"
     log(f"Building {len(lessons)} lessons into {_rel(out)} ({edition})")
 
@@ -508,44 +601,38 @@ def build(out: Path | None = None, student: bool = False, jobs: int = 2) -> Path
         log(f"  [{paths.index(lesson.path) + 1}/{len(paths)}] {lesson.stem}: {state}")
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for future in [pool.submit(run, lesson) for lesson in lessons]:
+        for future in [pool.submit(run, lesson) for lesson in chosen]:
             future.result()
 
     items = lesson_items(lessons)
     written = set(copy_static(out))
-    exporter = None
-    render_cache = cache / "rendered"
-    template_digest = _files_digest(sorted(p for p in TEMPLATES.rglob("*") if p.is_file()))
+    renderer = CachedRenderer(cache / "rendered", student)
     for i, lesson in enumerate(lessons):
+        if lesson.stem not in results:
+            continue
         nb, key, _ = results[lesson.stem]
         if student:
             nb = strip_hidden(nb)
         page = page_context(items, i, student)
-        page_key = hashlib.sha256(
-            json.dumps([key, template_digest, _package_versions(), page], sort_keys=True).encode()
-        ).hexdigest()[:24]
-        cached_page = render_cache / f"{lesson.stem}-{'s' if student else 'f'}-{page_key}.html"
-        if cached_page.exists():
-            body = cached_page.read_text()
-        else:
-            exporter = exporter or make_exporter(student)
-            body = render(exporter, nb, page)
-            for old in render_cache.glob(f"{lesson.stem}-{'s' if student else 'f'}-*.html"):
-                old.unlink()
-            render_cache.mkdir(parents=True, exist_ok=True)
-            cached_page.write_text(body)
-        write_if_changed(out / f"{lesson.stem}.html", body.encode())
-        write_if_changed(out / f"{lesson.stem}.ipynb", nbformat.writes(nb).encode() + b"\n")
-        written |= {out / f"{lesson.stem}.html", out / f"{lesson.stem}.ipynb"}
+        outputs = {
+            f"{lesson.stem}.html": renderer.page(lesson.stem, key, nb, page),
+            f"{lesson.stem}.slides.html": renderer.slides(lesson.stem, key, nb, page),
+            f"{lesson.stem}.ipynb": nbformat.writes(nb) + "\n",
+        }
+        for name, text in outputs.items():
+            write_if_changed(out / name, text.encode())
+            written.add(out / name)
 
     write_if_changed(out / "index.html", render_index(items, student).encode())
     written.add(out / "index.html")
-    for path in sorted(out.rglob("*")):  # a lesson removed from notebooks/ leaves the site too
-        if path.is_file() and path not in written:
-            path.unlink()
+    if not only:
+        for path in sorted(out.rglob("*")):  # a lesson removed from notebooks/ leaves the site too
+            if path.is_file() and path not in written:
+                path.unlink()
 
     problems = [f"external load: {p}" for p in external_loads(out)]
-    problems += [f"broken link: {p}" for p in broken_links(out)]
+    if not only:
+        problems += [f"broken link: {p}" for p in broken_links(out)]
     if problems:
         raise LessonError("the built site has problems:\n  " + "\n  ".join(problems))
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
@@ -584,6 +671,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--out", type=Path, help="output folder (default _build/html or _build/html-student)"
     )
+    parser.add_argument(
+        "--only", nargs="+", metavar="NN", help="build only these lessons (preview)"
+    )
     parser.add_argument("--jobs", type=int, default=2, help="lessons executed at once (default 2)")
     parser.add_argument(
         "--store-outputs",
@@ -596,7 +686,7 @@ def main(argv=None) -> int:
         if args.store_outputs is not None:
             store_outputs(args.store_outputs)
         else:
-            build(args.out, student=args.student, jobs=args.jobs)
+            build(args.out, student=args.student, jobs=args.jobs, only=args.only)
     except LessonError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

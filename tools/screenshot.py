@@ -1,0 +1,35 @@
+"""Look at a page as a person would: headless Chromium screenshot plus console errors.
+
+Usage: ``python tools/screenshot.py _build/html/03-progressive-overload.html shot.png [--full]``
+Exits 1 when the page logs a console error or a figure fails to draw.
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def main(argv):
+    page_path, out = Path(argv[0]).resolve(), argv[1]
+    full = "--full" in argv
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(page_path.as_uri())
+        page.wait_for_timeout(1500)
+        figures = page.locator(".sm-figure").count()
+        drawn = page.locator(".sm-figure[data-drawn='1'] .main-svg").count()
+        page.screenshot(path=out, full_page=full)
+        browser.close()
+    print(f"{page_path.name}: {figures} figures, {drawn} drawn, console errors: {errors or 'none'}")
+    return 1 if errors or drawn < figures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
