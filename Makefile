@@ -30,10 +30,10 @@ site: $(STAMP)
 	$(BIN)/python -m helpers.publish $(if $(STUDENT),--student)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env --sanitize-with tests/sanitize.cfg
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not site and not browser" -p no:nbval
+	$(BIN)/python -m pytest tests -m "not site and not browser and not slow"
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb

@@ -204,7 +204,7 @@ def static_figure(model: Explorer) -> go.Figure:
     fig.update_layout(
         sliders=sliders,
         updatemenus=menus,
-        margin=dict(b=bottom, t=60 + 40 * bool(menus)),
+        margin=dict(b=bottom, t=70 + 50 * bool(menus)),
         height=(fig.layout.height or 450) + 80 * len(sliders),
     )
     return fig
@@ -230,10 +230,11 @@ def _menu(param: Param, steps: list[dict], position: int) -> dict:
         type="dropdown",
         active=param.values.index(param.default),
         buttons=steps,
-        x=1.0 - 0.3 * position,
-        xanchor="right",
-        y=1.22,
-        yanchor="top",
+        x=0.0 + 0.25 * position,
+        xanchor="left",
+        y=1.0,
+        yanchor="bottom",
+        pad=dict(b=6),
         showactive=True,
     )
 

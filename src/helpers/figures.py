@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -101,7 +102,8 @@ def _register() -> None:
     )
     pio.templates.default = TEMPLATE
     pio.renderers[RENDERER] = CourseRenderer()
-    pio.renderers.default = RENDERER
+    # PLOTLY_RENDERER, when set, still wins (the publish step clears it for the site).
+    pio.renderers.default = os.environ.get("PLOTLY_RENDERER") or RENDERER
 
 
 _register()

@@ -205,8 +205,12 @@ def _strip_magics(code: str) -> str:
 # --------------------------------------------------------------------------- execution
 
 
-def execute(lesson: Lesson, static: bool = True) -> nbformat.NotebookNode:
+def execute(
+    lesson: Lesson, static: bool = True, renderer: str | None = None
+) -> nbformat.NotebookNode:
     """Execute a copy of the lesson in a fresh kernel, in ``notebooks/``; return it.
+
+    ``renderer`` names another plotly renderer (benchmarks compare with plotly's own).
 
     Raises LessonError naming the notebook, the cell number and the error.
     """
@@ -214,7 +218,9 @@ def execute(lesson: Lesson, static: bool = True) -> nbformat.NotebookNode:
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
     nb = copy.deepcopy(lesson.nb)
-    env_backup = {k: os.environ.get(k) for k in ("STRONGER_MILES_STATIC", "PYTHONHASHSEED")}
+    env_backup = {
+        k: os.environ.get(k) for k in ("STRONGER_MILES_STATIC", "PYTHONHASHSEED", "PLOTLY_RENDERER")
+    }
     client = NotebookClient(
         nb,
         timeout=EXECUTE_TIMEOUT_S,
@@ -228,6 +234,10 @@ def execute(lesson: Lesson, static: bool = True) -> nbformat.NotebookNode:
     try:
         os.environ["STRONGER_MILES_STATIC"] = "1" if static else "0"
         os.environ["PYTHONHASHSEED"] = "0"
+        if renderer:
+            os.environ["PLOTLY_RENDERER"] = renderer
+        else:
+            os.environ.pop("PLOTLY_RENDERER", None)  # the course renderer, whatever the shell says
         client.execute()
     except (CellExecutionError, DeadKernelError) as exc:
         index = current["index"]
@@ -572,7 +582,11 @@ def executed(lesson: Lesson, cache: Path) -> tuple[nbformat.NotebookNode, str, f
 
 
 def build(
-    out: Path | None = None, student: bool = False, jobs: int = 2, only: list[str] | None = None
+    out: Path | None = None,
+    student: bool = False,
+    jobs: int = 2,
+    only: list[str] | None = None,
+    cache: Path | None = None,
 ) -> Path:
     """Execute (or take from the cache) and render every lesson; write the site into ``out``.
 
@@ -581,7 +595,7 @@ def build(
     """
     started = time.perf_counter()
     out = out or BUILD / ("html-student" if student else "html")
-    cache = BUILD / "cache"
+    cache = cache or BUILD / "cache"
     paths = find_lessons(NOTEBOOKS)
     if not paths:
         raise LessonError(f"no lessons found in {NOTEBOOKS}")
@@ -674,6 +688,9 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--only", nargs="+", metavar="NN", help="build only these lessons (preview)"
     )
+    parser.add_argument(
+        "--cache", type=Path, help="execution and render cache (default _build/cache)"
+    )
     parser.add_argument("--jobs", type=int, default=2, help="lessons executed at once (default 2)")
     parser.add_argument(
         "--store-outputs",
@@ -686,7 +703,7 @@ def main(argv=None) -> int:
         if args.store_outputs is not None:
             store_outputs(args.store_outputs)
         else:
-            build(args.out, student=args.student, jobs=args.jobs, only=args.only)
+            build(args.out, student=args.student, jobs=args.jobs, only=args.only, cache=args.cache)
     except LessonError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,172 @@
+"""Site builds and page weight, against a plain nbconvert export measured in the same run.
+
+- cold build: every lesson executed and rendered with an empty cache;
+- warm `make site` with nothing changed (target < 3 s), as a person types it;
+- median lesson page without the shared assets (target < 150 KB);
+- whole site against `nbconvert --to html` of the same lessons executed with plotly's
+  ``notebook`` renderer (plotly.js inlined in every page): the anchor the site must beat;
+- a slider redraw measured in the page, in headless Chromium (target < 100 ms).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from helpers import publish
+
+ROOT = publish.ROOT
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _time(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def plain_nbconvert(out: Path) -> float:
+    """Execute each lesson with plotly's `notebook` renderer and export with stock nbconvert."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter()
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    for path in publish.find_lessons():
+        nb = publish.execute(publish.read_lesson(path), renderer="notebook")
+        body, _ = exporter.from_notebook_node(nb)
+        (out / f"{path.stem}.html").write_text(body)
+    return time.perf_counter() - start
+
+
+def slider_redraw_ms(site: Path) -> float:
+    """Median of five slider moves on lesson 00, timed by the page itself (course.js)."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM_FLAGS, chromium_path
+
+    times = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto((site / "00-start-here.html").as_uri())
+        fig = page.locator(".sm-figure").filter(has=page.locator(".slider-container")).first
+        fig_id = fig.get_attribute("id")
+        page.wait_for_function(
+            "id => document.getElementById(id).dataset.drawn === '1'", arg=fig_id
+        )
+        rail = fig.locator(".slider-rail-touch-rect").first
+        rail.scroll_into_view_if_needed()
+        box = rail.bounding_box()
+        for i, where in enumerate((0.97, 0.03, 0.5, 0.75, 0.25)):
+            page.mouse.click(box["x"] + box["width"] * where, box["y"] + box["height"] / 2)
+            page.wait_for_function(
+                "([id, n]) => Number(document.getElementById(id).dataset.redraws) >= n",
+                arg=[fig_id, i + 1],
+            )
+            times.append(float(fig.get_attribute("data-redraw-ms")))
+        browser.close()
+    return statistics.median(times)
+
+
+def run() -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        cold_cmd = [
+            sys.executable,
+            "-m",
+            "helpers.publish",
+            "--out",
+            str(tmp / "site"),
+            "--cache",
+            str(tmp / "cache"),
+        ]
+        cold = _time(cold_cmd)
+        warm_same = _time(cold_cmd)
+        _time(["make", "site"])  # bring the default build up to date
+        warm_make = _time(["make", "site"])
+        baseline = plain_nbconvert(tmp / "plain")
+        site, plain = tmp / "site", tmp / "plain"
+        pages = {
+            p.name: p.stat().st_size
+            for p in site.glob("[0-9][0-9]-*.html")
+            if ".slides." not in p.name
+        }
+        median_kb = statistics.median(pages.values()) / 1000
+        plain_pages = [p.stat().st_size for p in plain.glob("*.html")]
+        redraw = slider_redraw_ms(site)
+        site_mb, plain_mb = _size(site) / 1e6, _size(plain) / 1e6
+    n = len(pages)
+    rows.append(
+        dict(
+            name=f"site: cold build, {n} lessons (vs nbconvert execute+export)",
+            ours_s=cold,
+            baseline_s=baseline,
+            ratio=baseline / cold,
+            target="faster than plain nbconvert",
+            met=cold < baseline,
+        )
+    )
+    rows.append(
+        dict(
+            name="site: warm rebuild, same command",
+            ours_s=warm_same,
+            baseline_s=cold,
+            ratio=cold / warm_same,
+            target="< 3 s",
+            met=warm_same < 3,
+        )
+    )
+    rows.append(
+        dict(
+            name="site: warm `make site`, nothing changed",
+            ours_s=warm_make,
+            baseline_s=cold,
+            ratio=cold / warm_make,
+            target="< 3 s",
+            met=warm_make < 3,
+        )
+    )
+    rows.append(
+        dict(
+            name="page: median lesson page (vs plain nbconvert page)",
+            ours=median_kb,
+            unit="KB",
+            baseline=statistics.median(plain_pages) / 1000,
+            ratio=statistics.median(plain_pages) / 1000 / median_kb,
+            target="< 150 KB",
+            met=median_kb < 150,
+        )
+    )
+    rows.append(
+        dict(
+            name="site: whole site incl. shared assets (vs plain)",
+            ours=site_mb,
+            unit="MB",
+            baseline=plain_mb,
+            ratio=plain_mb / site_mb,
+            target="smaller than plain nbconvert",
+            met=site_mb < plain_mb,
+        )
+    )
+    rows.append(
+        dict(
+            name="page: slider redraw in Chromium (median of 5)",
+            ours=redraw,
+            unit="ms",
+            baseline=None,
+            ratio=None,
+            target="< 100 ms",
+            met=redraw < 100,
+        )
+    )
+    return rows
