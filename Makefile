@@ -30,7 +30,7 @@ site: $(STAMP)
 	$(BIN)/python -m helpers.publish $(if $(STUDENT),--student)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env --sanitize-with tests/sanitize.cfg
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not site and not browser and not slow"

@@ -97,9 +97,7 @@ def run() -> list[dict]:
         baseline = plain_nbconvert(tmp / "plain")
         site, plain = tmp / "site", tmp / "plain"
         pages = {
-            p.name: p.stat().st_size
-            for p in site.glob("[0-9][0-9]-*.html")
-            if ".slides." not in p.name
+            p.name: p.stat().st_size for p in publish.lesson_pages(site) if ".slides." not in p.name
         }
         median_kb = statistics.median(pages.values()) / 1000
         plain_pages = [p.stat().st_size for p in plain.glob("*.html")]

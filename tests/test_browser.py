@@ -15,7 +15,7 @@ def site():
 
 
 def lesson_pages(site):
-    return sorted(site.glob("[0-9][0-9]-*.html"))
+    return publish.lesson_pages(site)
 
 
 def open_page(page, path):

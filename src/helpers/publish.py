@@ -459,6 +459,13 @@ def render_index(lessons: list[dict], student: bool) -> str:
 # --------------------------------------------------------------------------- checks
 
 
+def lesson_pages(folder: Path) -> list[Path]:
+    """The lesson pages of a built site (``NN-title.html``), without their slide decks."""
+    return sorted(
+        p for p in folder.glob("[0-9][0-9]-*.html") if not p.name.endswith(".slides.html")
+    )
+
+
 def external_loads(folder: Path) -> list[str]:
     """Files (other than the vendored plotly.min.js) that would load something from the network."""
     found = []
