@@ -86,6 +86,47 @@ def test_moving_a_slider_changes_the_plotted_data(page, site):
     assert page.errors == []
 
 
+def _pick_other_menu_option(page, fig):
+    """Open the figure's first dropdown and pick an option other than the shown one."""
+    fig.locator(".updatemenu-header").first.click()
+    items = fig.locator(".updatemenu-dropdown-button-group .updatemenu-item-text")
+    shown = fig.locator(".updatemenu-header .updatemenu-item-text").first.inner_text()
+    texts = [items.nth(i).inner_text() for i in range(items.count())]
+    other = next(t for t in texts if t != shown)
+    items.filter(has_text=other).first.click(force=True)
+
+
+MODEL_LESSONS = [p.stem for p in publish.find_lessons() if p.stem[:2] not in ("00", "10")]
+
+
+@pytest.mark.parametrize("stem", MODEL_LESSONS)
+def test_every_model_lesson_answers_its_controls(page, site, stem):
+    """Each model lesson has an interactive figure; moving its slider (or menu) changes the data."""
+    open_page(page, site / f"{stem}.html")
+    sliders = slider_figures(page)
+    if sliders.count():
+        before, after, redraw_ms = move_slider_and_compare(page, sliders.first)
+        print(f"{stem}: slider redraw {redraw_ms:.1f} ms")
+    else:
+        menus = page.locator(".sm-figure").filter(has=page.locator(".updatemenu-container"))
+        assert menus.count(), f"{stem}: no interactive figure (slider or dropdown)"
+        fig = menus.first
+        fig_id = fig.get_attribute("id")
+        page.wait_for_function(
+            "id => document.getElementById(id).dataset.drawn === '1'", arg=fig_id
+        )
+        before = _figure_data(page, fig_id)
+        _pick_other_menu_option(page, fig)
+        page.wait_for_function(
+            "([id, b]) => JSON.stringify(document.getElementById(id).data.map(t => [t.x, t.y])) !== b",
+            arg=[fig_id, before],
+            timeout=5_000,
+        )
+        after = _figure_data(page, fig_id)
+    assert before != after, f"{stem}: the control did not change the plotted data"
+    assert page.errors == [], f"{stem}: {page.errors}"
+
+
 def test_a_dropdown_changes_the_plotted_data(page, site):
     """Lesson 00 has a slider and a menu: the page combines both to pick the precomputed state."""
     open_page(page, site / "00-start-here.html")

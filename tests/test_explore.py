@@ -104,3 +104,36 @@ def test_show_switches_on_the_publish_environment(monkeypatch):
     box = explore.widgets(model)
     slider = box.children[0]
     assert slider.options == (("1", 1.0), ("2", 2.0))
+
+
+def test_axis_titles_follow_the_state():
+    def draw(unit="kg"):
+        fig = go.Figure(go.Scatter(x=[0, 1], y=[1, 2] if unit == "kg" else [2.2, 4.4]))
+        return fig.update_layout(title=f"in {unit}", yaxis_title=f"Load [{unit}]")
+
+    one = explore.Explorer("u", draw, [explore.Param("unit", "Unit", ("kg", "lb"), "kg")])
+    steps = explore.static_figure(one).layout.updatemenus[0].buttons
+    assert steps[1].args[1] == {"title.text": "in lb", "yaxis.title.text": "Load [lb]"}
+
+    def draw2(unit="kg", k=1.0):
+        return draw(unit).update_traces(y=[k, 2 * k])
+
+    two = explore.Explorer(
+        "u2",
+        draw2,
+        [
+            explore.Param("unit", "Unit", ("kg", "lb"), "kg"),
+            explore.Param("k", "k", (1.0, 2.0), 1.0),
+        ],
+    )
+    layouts = explore.static_figure(two).layout.meta["explore"]["layouts"]
+    assert layouts["1|0"]["yaxis.title.text"] == "Load [lb]"
+
+
+def test_a_state_that_changes_other_layout_is_refused():
+    def draw(n=1):
+        return go.Figure(go.Scatter(y=[n])).update_layout(height=300 + 100 * n)
+
+    model = explore.Explorer("tall", draw, [explore.Param("n", "n", (1, 2), 1)])
+    with pytest.raises(ValueError, match=r"'tall'.*changes layout \['height'\]"):
+        explore.static_figure(model)

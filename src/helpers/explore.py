@@ -41,7 +41,32 @@ from helpers import figures  # noqa: F401  (registers the course renderer)
 
 STATIC_ENV = "STRONGER_MILES_STATIC"
 #: Trace attributes a parameter change may alter; the rest must stay the same for every state.
-TRACE_KEYS = ("x", "y", "text", "name", "base", "error_y", "customdata")
+TRACE_KEYS = (
+    "x",
+    "y",
+    "z",
+    "text",
+    "hovertext",
+    "name",
+    "base",
+    "width",
+    "error_x",
+    "error_y",
+    "customdata",
+    "marker",
+    "line",
+    "visible",
+    "mode",
+)
+#: Layout attributes (relayout paths) a parameter change may alter.
+LAYOUT_KEYS = (
+    "title.text",
+    "xaxis.title.text",
+    "yaxis.title.text",
+    "xaxis.range",
+    "yaxis.range",
+    "annotations",
+)
 
 
 @dataclass(frozen=True)
@@ -122,6 +147,64 @@ def _trace_state(fig: go.Figure) -> list[dict]:
     return state
 
 
+def _layout_state(fig: go.Figure) -> dict:
+    """The layout attributes a parameter change may alter, as relayout paths → plain values."""
+    layout = fig.layout
+    state = {}
+    for path in LAYOUT_KEYS:
+        node = layout
+        for part in path.split("."):
+            node = node[part] if node is not None else None
+        if path == "annotations":
+            node = [a.to_plotly_json() for a in node]
+        state[path] = _plain(node)
+    return state
+
+
+def _fixed_parts(fig: go.Figure) -> dict:
+    """What must be the same in every state: trace attributes outside TRACE_KEYS, and the layout
+    outside LAYOUT_KEYS (the page changes only those)."""
+    traces = [
+        {k: v for k, v in t.to_plotly_json().items() if k not in TRACE_KEYS} for t in fig.data
+    ]
+    layout = fig.layout.to_plotly_json()
+    layout.pop("annotations", None)
+    for path in LAYOUT_KEYS:
+        *parents, leaf = path.split(".")
+        node = layout
+        for part in parents:
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+        if isinstance(node, dict):
+            node.pop(leaf, None)
+    return {"traces": _plain(traces), "layout": _plain(layout)}
+
+
+def _check_fixed(model: Explorer, figs: dict) -> None:
+    """Raise when a state changes something the static page cannot change."""
+    (first_combo, first), *others = ((c, _fixed_parts(f)) for c, f in figs.items())
+    for combo, parts in others:
+        if parts == first:
+            continue
+        where = "layout" if parts["layout"] != first["layout"] else "traces"
+        a, b = first[where], parts[where]
+        if where == "layout":
+            keys = sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+        else:
+            keys = sorted(
+                {
+                    k
+                    for x, y in zip(a, b, strict=True)
+                    for k in x.keys() | y.keys()
+                    if x.get(k) != y.get(k)
+                }
+            )
+        raise ValueError(
+            f"Explorer {model.name!r}: state {combo} changes {where} {keys} compared with "
+            f"{first_combo}; only layout {list(LAYOUT_KEYS)} and trace {list(TRACE_KEYS)} may "
+            "change (keep the rest of the layout the same in draw)"
+        )
+
+
 def _varying(states: list[list[dict]]) -> list[str]:
     """Trace attributes that differ between at least two states."""
     keys = set()
@@ -135,8 +218,10 @@ def _varying(states: list[list[dict]]) -> list[str]:
 def static_figure(model: Explorer) -> go.Figure:
     """Precompute ``model`` over every combination of parameter values; controls on one figure.
 
-    The figure starts at the defaults. Every state must draw the same number of traces.
-    The title of each state is kept, so a title that names the values stays right.
+    The figure starts at the defaults. Every state must draw the same number of traces; a state
+    may change the trace attributes in ``TRACE_KEYS`` and the layout attributes in
+    ``LAYOUT_KEYS`` (title, axis titles and ranges, annotations), and nothing else: anything
+    else raises, because the page could not show it.
     """
     fig = model.figure()
     if not model.params:
@@ -152,11 +237,20 @@ def static_figure(model: Explorer) -> go.Figure:
         raise ValueError(
             f"Explorer {model.name!r}: every state must draw the same number of traces, got {sorted(counts)}"
         )
+    _check_fixed(model, figs)
     keys = _varying(list(states.values()))
-    titles = {c: (f.layout.title.text or "") for c, f in figs.items()}
+    layouts = {c: _layout_state(f) for c, f in figs.items()}
+    layout_keys = [
+        k
+        for k in LAYOUT_KEYS
+        if k == "title.text" or len({repr(v[k]) for v in layouts.values()}) > 1
+    ]
 
     def restyle(c):
         return {k: [s.get(k) for s in states[c]] for k in keys}
+
+    def relayout(c):
+        return {k: layouts[c][k] if layouts[c][k] is not None else "" for k in layout_keys}
 
     controls_y = -0.18
     sliders, menus = [], []
@@ -166,13 +260,16 @@ def static_figure(model: Explorer) -> go.Figure:
             dict(
                 method="update",
                 label=param.text(v),
-                args=[restyle((v,)), {"title.text": titles[(v,)]}],
+                args=[restyle((v,)), relayout((v,))],
             )
             for v in param.values
         ]
-        sliders.append(_slider(param, steps, controls_y))
+        if param.numeric:
+            sliders.append(_slider(param, steps, controls_y))
+        else:
+            menus.append(_menu(param, steps, 0))
     else:
-        for i, param in enumerate(model.params):
+        for param in model.params:
             steps = [dict(method="skip", label=param.text(v), args=[]) for v in param.values]
             if param.numeric:
                 sliders.append(_slider(param, steps, controls_y - 0.2 * len(sliders)))
@@ -191,10 +288,10 @@ def static_figure(model: Explorer) -> go.Figure:
                         ): restyle(c)
                         for c in combos
                     },
-                    "titles": {
+                    "layouts": {
                         "|".join(
                             str(grid.index(v)) for grid, v in zip(grids, c, strict=True)
-                        ): titles[c]
+                        ): relayout(c)
                         for c in combos
                     },
                 },

@@ -22,7 +22,7 @@
       var key = stateKey(ex, idx);
       var update = ex.states[key];
       if (!update) { return; }
-      Plotly.update(gd, update, { "title.text": ex.titles[key] }).then(function () {
+      Plotly.update(gd, update, ex.layouts[key] || {}).then(function () {
         gd.dataset.state = key;
       });
     }

@@ -1,0 +1,196 @@
+"""Workshop planning for coaches: the lesson map and a timetable that fits the time you have.
+
+The lesson map is read from the notebooks themselves (title from the first heading, the
+``stronger_miles`` metadata for minutes, level and summary), so it never drifts from the course.
+:func:`timetable` lays lessons into a session of a given length with an opening, breaks and a
+wrap-up, scaling each lesson's time to fit and moving what does not fit to "after the workshop".
+
+Example
+-------
+>>> lessons = pd.DataFrame(
+...     {"lesson": ["01", "02"], "title": ["Why", "Library"], "minutes": [20, 30]}
+... )
+>>> timetable(60, lessons)[["block", "start_min", "end_min"]].values.tolist()
+[['Opening', 0, 5], ['01 Why', 5, 25], ['02 Library', 25, 50], ['Wrap-up', 50, 60]]
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import ROOT
+from helpers._checks import check_choice, check_integer
+
+#: Lessons a workshop puts first for each focus (the others follow in course order if time allows).
+FOCUS = {
+    "full": (),
+    "strength": ("01", "02", "03", "04"),
+    "load": ("04", "05", "06", "07"),
+    "race": ("06", "08", "09"),
+}
+OPENING_MIN = 5
+WRAP_UP_MIN = 10
+BREAK_MIN = 10
+#: Longest stretch of teaching before a break [min].
+BREAK_EVERY_MIN = 60
+#: Lessons a workshop does not teach: the opening covers 00; 10 is the coach's own guide.
+NOT_TAUGHT = ("00", "10")
+#: Smallest share of a lesson's estimated minutes worth teaching in a workshop.
+MIN_SHARE = 0.6
+#: Shortest useful slot for one lesson [min]; a lesson that cannot get it moves to after the workshop.
+MIN_LESSON_MIN = 15
+
+
+def course_map(folder: Path | None = None) -> pd.DataFrame:
+    """One row per lesson: ``lesson`` (NN), ``title``, ``minutes``, ``level``, ``summary``.
+
+    Parameters
+    ----------
+    folder : Path, optional
+        Folder of ``NN-title.ipynb`` notebooks; the course's ``notebooks/`` by default.
+
+    Returns
+    -------
+    DataFrame
+        In course order. ``minutes`` is the author's estimate of the time to learn.
+    """
+    folder = Path(folder) if folder is not None else ROOT / "notebooks"
+    rows = []
+    for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
+        try:
+            nb = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as err:
+            raise ValueError(f"{path.name}: not a readable notebook ({err})") from None
+        meta = nb.get("metadata", {}).get("stronger_miles", {})
+        rows.append(
+            {
+                "lesson": path.name[:2],
+                "title": _title(nb, path),
+                "minutes": int(meta.get("minutes", 0)),
+                "level": meta.get("level", ""),
+                "summary": meta.get("summary", ""),
+            }
+        )
+    return pd.DataFrame(rows, columns=["lesson", "title", "minutes", "level", "summary"])
+
+
+def _title(nb: dict, path: Path) -> str:
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "markdown":
+            text = "".join(cell.get("source", ""))
+            for line in text.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return path.stem[3:].replace("-", " ").capitalize()
+
+
+def timetable(total_min: int, lessons: pd.DataFrame, focus: str = "full") -> pd.DataFrame:
+    """Lay lessons into a workshop of ``total_min`` minutes.
+
+    The session opens (5 min) and ends with a wrap-up (10 min). Lessons come in order of the
+    focus (``FOCUS``), then course order; each gets its ``minutes`` scaled by one common factor
+    ``f = teaching time ÷ Σ minutes`` (capped at 1: a lesson never gets more than its estimate,
+    and at least 0.6: less is not worth teaching), rounded to 5 minutes, and at least 15 minutes.
+    Lessons that do not fit are listed with ``kind == "after"`` for learners to finish alone.
+    A 10-minute break comes before a lesson that would make a stretch of teaching longer than
+    60 minutes; 15 minutes or more to spare become a practice block, less goes to the wrap-up.
+    Lesson 00 is covered by the opening and lesson 10 is the coach's guide: neither is laid out.
+
+    Parameters
+    ----------
+    total_min : int
+        Length of the workshop [min], 30–480.
+    lessons : DataFrame
+        Columns ``lesson``, ``title``, ``minutes`` (as :func:`course_map` returns).
+    focus : {"full", "strength", "load", "race"}
+        Which lessons come first.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``block``, ``kind`` (``opening``, ``lesson``, ``break``, ``practice``,
+        ``wrap-up``, ``after``),
+        ``start_min``, ``end_min``. Rows of kind ``after`` have no times (``<NA>``).
+    """
+    total_min = check_integer("total_min", total_min, 30, 480)
+    check_choice("focus", focus, FOCUS)
+    missing = {"lesson", "title", "minutes"} - set(lessons.columns)
+    if missing:
+        raise ValueError(
+            f"lessons must have columns lesson, title, minutes; missing {sorted(missing)}"
+        )
+    if lessons.empty:
+        raise ValueError("lessons must list at least one lesson, got an empty table")
+    codes = [c for c in lessons["lesson"] if c not in NOT_TAUGHT]
+    first = [c for c in FOCUS[focus] if c in codes]
+    order = first + [c for c in codes if c not in first]
+    by_code = lessons.set_index("lesson")
+
+    teaching = total_min - OPENING_MIN - WRAP_UP_MIN
+    chosen, slots = _fit(order, by_code["minutes"].astype(int).to_dict(), teaching)
+
+    rows = [("Opening", "opening", 0, OPENING_MIN)]
+    clock, since_break = OPENING_MIN, 0
+    for code in chosen:
+        if since_break and since_break + slots[code] > BREAK_EVERY_MIN:
+            rows.append(("Break", "break", clock, clock + BREAK_MIN))
+            clock, since_break = clock + BREAK_MIN, 0
+        rows.append((f"{code} {by_code.at[code, 'title']}", "lesson", clock, clock + slots[code]))
+        clock += slots[code]
+        since_break += slots[code]
+    spare = total_min - WRAP_UP_MIN - clock
+    if spare >= MIN_LESSON_MIN:  # time to spare: learners work on their own plan with help
+        rows.append(("Practice: your own plan", "practice", clock, clock + spare))
+        clock += spare
+    rows.append(("Wrap-up", "wrap-up", clock, total_min))
+    table = pd.DataFrame(rows, columns=["block", "kind", "start_min", "end_min"])
+    later = pd.DataFrame(
+        {
+            "block": [f"{c} {by_code.at[c, 'title']}" for c in order if c not in chosen],
+            "kind": "after",
+            "start_min": pd.NA,
+            "end_min": pd.NA,
+        }
+    )
+    table = pd.concat([table, later], ignore_index=True) if len(later) else table
+    return table.astype({"start_min": "Int64", "end_min": "Int64"})
+
+
+def _fit(order: list[str], minutes: dict[str, int], teaching: int) -> tuple[list[str], dict]:
+    """The longest prefix of ``order`` that fits in ``teaching`` minutes with breaks, each lesson
+    keeping at least ``MIN_SHARE`` of its estimate.
+
+    The scale factor starts at ``min(1, teaching ÷ Σ minutes)`` and shrinks in 5 % steps until
+    the slots and the breaks between them fit.
+    """
+    for count in range(len(order), 0, -1):
+        chosen = order[:count]
+        factor = min(1.0, teaching / sum(max(minutes[c], MIN_LESSON_MIN) for c in chosen))
+        while factor >= MIN_SHARE - 1e-9 or count == 1:
+            slots = {c: _slot(minutes[c], factor) for c in chosen}
+            if _length(chosen, slots) <= teaching:
+                return chosen, slots
+            if factor <= 0.05:
+                break
+            factor -= 0.05
+    return [], {}
+
+
+def _slot(minutes: int, factor: float) -> int:
+    """A lesson's slot: its minutes × factor, rounded to 5 min, at least ``MIN_LESSON_MIN``."""
+    return max(MIN_LESSON_MIN, 5 * round(max(minutes, MIN_LESSON_MIN) * factor / 5))
+
+
+def _length(chosen: list[str], slots: dict[str, int]) -> int:
+    """Teaching time plus the breaks :func:`timetable` would insert."""
+    total, since_break = 0, 0
+    for code in chosen:
+        if since_break and since_break + slots[code] > BREAK_EVERY_MIN:
+            total += BREAK_MIN
+            since_break = 0
+        total += slots[code]
+        since_break += slots[code]
+    return total
