@@ -1,6 +1,7 @@
 """Look at a page as a person would: headless Chromium screenshot plus console errors.
 
 Usage: ``python tools/screenshot.py _build/html/03-progressive-overload.html shot.png [--full]``
+``--figures`` also writes one PNG per figure (``shot-fig1.png``, …), readable at full size.
 Exits 1 when the page logs a console error or a figure fails to draw.
 """
 
@@ -23,12 +24,20 @@ def main(argv):
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(page_path.as_uri())
         page.wait_for_timeout(1500)
-        figures = page.locator(".sm-figure").count()
-        drawn = page.locator(".sm-figure[data-drawn='1'] .main-svg").count()
+        figures = page.locator(".sm-figure")
+        count = figures.count()
+        drawn = 0
+        for i in range(count):
+            fig = figures.nth(i)
+            fig.scroll_into_view_if_needed()
+            page.wait_for_timeout(300)
+            drawn += fig.get_attribute("data-drawn") == "1" and fig.locator(".main-svg").count() > 0
+            if "--figures" in argv:
+                fig.screenshot(path=out.removesuffix(".png") + f"-fig{i + 1}.png")
         page.screenshot(path=out, full_page=full)
         browser.close()
-    print(f"{page_path.name}: {figures} figures, {drawn} drawn, console errors: {errors or 'none'}")
-    return 1 if errors or drawn < figures else 0
+    print(f"{page_path.name}: {count} figures, {drawn} drawn, console errors: {errors or 'none'}")
+    return 1 if errors or drawn < count else 0
 
 
 if __name__ == "__main__":

@@ -169,6 +169,7 @@ def _fixed_parts(fig: go.Figure) -> dict:
     ]
     layout = fig.layout.to_plotly_json()
     layout.pop("annotations", None)
+    layout.pop("meta", None)  # the description may name the state; the page keeps the default's
     for path in LAYOUT_KEYS:
         *parents, leaf = path.split(".")
         node = layout
@@ -326,7 +327,8 @@ def _menu(param: Param, steps: list[dict], position: int) -> dict:
         name=param.name,
         type="dropdown",
         active=param.values.index(param.default),
-        buttons=steps,
+        # the label names the parameter: a closed dropdown shows only the chosen button
+        buttons=[{**step, "label": f"{param.label}: {step['label']}"} for step in steps],
         x=0.0 + 0.25 * position,
         xanchor="left",
         y=1.0,
