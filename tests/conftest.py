@@ -61,7 +61,8 @@ class PageErrors(list):
 
 @pytest.fixture
 def page(browser):
-    """A fresh page; ``page.errors`` collects console errors and uncaught page exceptions."""
+    """A fresh page with the network cut off; ``page.errors`` collects console errors, uncaught
+    page exceptions and every request that tried to leave the disk."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = PageErrors()
@@ -70,6 +71,17 @@ def page(browser):
         lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None,
     )
     page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+
+    def offline(route):
+        # The site must work in a gym with no network: any request off the disk is an error.
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            errors.append(f"network: {url}")
+            route.abort()
+
+    context.route("**/*", offline)
     page.errors = errors
     yield page
     context.close()

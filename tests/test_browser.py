@@ -164,3 +164,11 @@ def test_a_solution_toggles(page, site):
     solution.locator("summary").click()
     assert solution.evaluate("d => d.open")
     assert solution.locator(".jp-InputArea").first.is_visible()
+
+
+def test_the_offline_guard_catches_a_network_request(page, tmp_path):
+    """The `page` fixture cuts the network; a page reaching for a CDN shows up in page.errors."""
+    html = tmp_path / "cdn.html"
+    html.write_text('<script src="https://cdn.example.org/require.js"></script><p>hi</p>')
+    open_page(page, html)
+    assert any(e.startswith("network: https://cdn.example.org/") for e in page.errors)
