@@ -1,0 +1,143 @@
+"""Load models on a synthetic 1,000 athletes × 5 years daily log, against a plain Python loop.
+
+The log has one row per athlete and day (rest days have 0 minutes): 1,000 × 1,827 days ≈ 1.8 M
+rows. "Ours" computes session-RPE load, weekly monotony and strain, rolling and EWMA ACWR and
+fitness–fatigue for every athlete with :mod:`helpers.load` on a 2-D athletes × days array.
+The baseline is the obvious implementation: a per-day loop over Python floats, one athlete at a
+time. It runs on 200 athletes and is scaled ×5 (it is linear in athletes); both must give the
+same numbers on those athletes before any time is reported.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+import pandas as pd
+
+from helpers import load
+
+ATHLETES, DAYS = 1_000, 1_827  # 261 ISO weeks ≈ 5 years
+BASELINE_ATHLETES = 200
+
+
+def synthetic_log(seed: int = 2027) -> pd.DataFrame:
+    """One row per athlete and day: RPE 0–10 and minutes (0 on rest days)."""
+    rng = np.random.default_rng(seed)
+    trains = rng.random((ATHLETES, DAYS)) < 0.7
+    minutes = np.where(trains, rng.gamma(4.0, 15.0, (ATHLETES, DAYS)), 0.0).round()
+    rpe = np.where(trains, rng.integers(2, 10, (ATHLETES, DAYS)), 0).astype(float)
+    return pd.DataFrame(
+        {
+            "athlete": np.repeat(np.arange(ATHLETES), DAYS),
+            "day": np.tile(np.arange(DAYS), ATHLETES),
+            "rpe": rpe.ravel(),
+            "minutes": minutes.ravel(),
+        }
+    )
+
+
+def ours(log: pd.DataFrame) -> dict:
+    daily = load.session_load(log["rpe"].to_numpy(), log["minutes"].to_numpy())
+    daily = daily.reshape(ATHLETES, DAYS)  # rows are sorted by athlete, then day
+    return {
+        "monotony": load.monotony(daily),
+        "strain": load.strain(daily),
+        "acwr_rolling": load.acwr(daily),
+        "acwr_ewma": load.acwr(daily, method="ewma"),
+        "fitness_fatigue": load.fitness_fatigue(daily)["form"],
+    }
+
+
+def loop(log: pd.DataFrame, athletes: int) -> dict:
+    """The obvious implementation: Python floats, one day at a time."""
+    rpe = log["rpe"].tolist()
+    minutes = log["minutes"].tolist()
+    out = {k: [] for k in ("monotony", "strain", "acwr_rolling", "acwr_ewma", "fitness_fatigue")}
+    for a in range(athletes):
+        daily = [rpe[a * DAYS + d] * minutes[a * DAYS + d] for d in range(DAYS)]
+        mono, strain = [], []
+        for w in range(DAYS // 7):
+            week = daily[7 * w : 7 * w + 7]
+            mean = sum(week) / 7
+            sd = math.sqrt(sum((x - mean) ** 2 for x in week) / 7)
+            mono.append(mean / sd if sd > 0 else math.nan)
+            strain.append(sum(week) * mono[-1])
+        rolling = []
+        for d in range(DAYS):
+            if d < 27:
+                rolling.append(math.nan)
+                continue
+            acute = sum(daily[d - 6 : d + 1]) / 7
+            chronic = sum(daily[d - 27 : d + 1]) / 28
+            rolling.append(acute / chronic if chronic > 0 else math.nan)
+        ewma, ea, ec = [], daily[0], daily[0]
+        for d, x in enumerate(daily):
+            if d:
+                ea = ea + 2 / 8 * (x - ea)
+                ec = ec + 2 / 29 * (x - ec)
+            ewma.append(ea / ec if ec > 0 else math.nan)
+        form, fit, fat = [], 0.0, 0.0
+        for x in daily:
+            form.append(fit - fat)
+            fit += (x - fit) / 42
+            fat += (x - fat) / 7
+        for key, values in zip(out, (mono, strain, rolling, ewma, form), strict=True):
+            out[key].append(values)
+    return {k: np.array(v) for k, v in out.items()}
+
+
+def run() -> list[dict]:
+    log = synthetic_log()
+    print(f"synthetic log: {len(log):,} rows ({ATHLETES} athletes × {DAYS} days)")
+    start = time.perf_counter()
+    ours(log)  # warm-up (first-call costs), then the timed run
+    warm = time.perf_counter() - start
+    timings = {}
+    start_all = time.perf_counter()
+    daily = load.session_load(log["rpe"].to_numpy(), log["minutes"].to_numpy()).reshape(
+        ATHLETES, DAYS
+    )
+    timings["session load"] = time.perf_counter() - start_all
+    for name, fn in (
+        ("weekly monotony + strain", lambda: (load.monotony(daily), load.strain(daily))),
+        ("ACWR rolling", lambda: load.acwr(daily)),
+        ("ACWR EWMA", lambda: load.acwr(daily, method="ewma")),
+        ("fitness–fatigue", lambda: load.fitness_fatigue(daily)),
+    ):
+        t0 = time.perf_counter()
+        fn()
+        timings[name] = time.perf_counter() - t0
+    total = time.perf_counter() - start_all
+    result = ours(log)
+
+    t0 = time.perf_counter()
+    reference = loop(log, BASELINE_ATHLETES)
+    baseline = (time.perf_counter() - t0) * ATHLETES / BASELINE_ATHLETES
+    for key, values in reference.items():
+        assert np.allclose(result[key][:BASELINE_ATHLETES], values, equal_nan=True), key
+    print(f"numbers agree with the loop on {BASELINE_ATHLETES} athletes (first call {warm:.3f} s)")
+
+    rows = [
+        {
+            "name": f"load: {name} (1,000 athletes × 5 y)",
+            "ours_s": round(seconds, 5),
+            "baseline_s": None,
+            "ratio": None,
+            "target": "part of the total below",
+            "met": True,
+        }
+        for name, seconds in timings.items()
+    ]
+    rows.append(
+        {
+            "name": "load: all metrics, all athletes vs per-day loop",
+            "ours_s": round(total, 4),
+            "baseline_s": round(baseline, 2),
+            "ratio": round(baseline / total, 1),
+            "target": "< 0.5 s and ≥ 30× the loop (loop timed on 200 athletes, scaled ×5)",
+            "met": total < 0.5 and baseline / total >= 30,
+        }
+    )
+    return rows
