@@ -266,20 +266,30 @@ def ewma(daily_load, days: int):
     """
     days = check_integer("days", days, 1)
     arr, index = _daily(daily_load)
-    out = _days_last(_recursive(_days_first(arr), 2.0 / (days + 1.0), seed_first=True), arr.shape)
+    (out,) = _recursive(arr, (2.0 / (days + 1.0),), seed_first=True)
+    out = _days_last(out, arr.shape)
     return _daily_like(out, index, daily_load, "ewma")
 
 
-def _recursive(days: np.ndarray, k: float, seed_first: bool = False) -> np.ndarray:
-    """x_t = x_{t-1} + k (L_t − x_{t-1}), from x_{-1} = 0, over days × athletes.
+def _recursive(arr: np.ndarray, weights: tuple, seed_first: bool = False) -> list:
+    """x_t = x_{t-1} + k (L_t − x_{t-1}) for each k in ``weights``, over the last axis of ``arr``.
 
-    With ``seed_first`` the filter starts at x_0 = L_0 (the same as x_{-1} = L_0).
+    From x_{-1} = 0, or with ``seed_first`` from x_0 = L_0 (the same as x_{-1} = L_0).
+    Returns one days × athletes array per weight. The filters run side by side in one pass
+    over the days (athletes × filters in one contiguous row), which halves the per-day cost.
     """
-    start = days[0].copy() if seed_first else np.zeros(days.shape[1])
-    return _linear_filter(days * k, 1.0 - k, start)
+    source = _days_first(arr)  # one transposing copy; the scaling below reads it in order
+    n, m = source.shape
+    scaled = np.empty((n, m * len(weights)))
+    for i, k in enumerate(weights):
+        np.multiply(source, k, out=scaled[:, i * m : (i + 1) * m])
+    keep = np.repeat([1.0 - k for k in weights], m)
+    start = np.tile(source[0], len(weights)) if seed_first else np.zeros(m * len(weights))
+    out = _linear_filter(scaled, keep, start)
+    return [out[:, i * m : (i + 1) * m] for i in range(len(weights))]
 
 
-def _linear_filter(u: np.ndarray, a: float, start: np.ndarray) -> np.ndarray:
+def _linear_filter(u: np.ndarray, a, start: np.ndarray) -> np.ndarray:
     """y_t = a·y_{t−1} + u_t over the rows of ``u`` (days × athletes), from y_{−1} = ``start``.
 
     One Python step per day, vectorised over athletes, with no allocation inside the loop:
@@ -368,9 +378,9 @@ def acwr(
             raise ValueError(
                 "coupled=False is defined for method='rolling' only, got method='ewma'"
             )
-        days = _days_first(arr)
-        numerator = _recursive(days, 2.0 / (acute + 1.0), seed_first=True)
-        denominator = _recursive(days, 2.0 / (chronic + 1.0), seed_first=True)
+        numerator, denominator = _recursive(
+            arr, (2.0 / (acute + 1.0), 2.0 / (chronic + 1.0)), seed_first=True
+        )
         return _daily_like(
             _days_last(_ratio(numerator, denominator), arr.shape), index, daily_load, "acwr"
         )
@@ -421,9 +431,10 @@ def fitness_fatigue(
     fatigue_days = check_integer("fatigue_days", fatigue_days, 1)
     check_choice("smoothing", smoothing, SMOOTHING)
     arr, index = _daily(daily_load)
-    days = _days_first(arr)
-    fitness = _recursive(days, _smoothing_weight(fitness_days, smoothing))
-    fatigue = _recursive(days, _smoothing_weight(fatigue_days, smoothing))
+    fitness, fatigue = _recursive(
+        arr,
+        (_smoothing_weight(fitness_days, smoothing), _smoothing_weight(fatigue_days, smoothing)),
+    )
     form = np.zeros_like(fitness)
     np.subtract(fitness[:-1], fatigue[:-1], out=form[1:])
     fitness, fatigue, form = (_days_last(x, arr.shape) for x in (fitness, fatigue, form))
