@@ -1,0 +1,205 @@
+"""Study results shown in the lessons: load ``data/evidence/<name>.csv`` and check every number.
+
+Each file holds one row per study or pooled estimate (columns in :data:`COLUMNS`, documented in
+``data/README.md``). :func:`load_evidence` refuses a file whose rows break the rules and names the
+file, the line and the column, so a typo in an effect size cannot reach a forest plot unnoticed.
+
+Sign conventions: for running economy a negative change or effect size means a lower oxygen
+cost (better economy); a relative risk (RR) below 1 means fewer injuries than in the controls.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import DATA_DIR
+
+#: The columns of every evidence file, in file order.
+COLUMNS = (
+    "study",
+    "year",
+    "outcome",
+    "comparison",
+    "measure",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "n",
+    "population",
+    "doi",
+    "note",
+)
+#: Effect measures: standardised mean difference, Hedges' g, a pre–post effect size,
+#: a percentage (change vs control, or a share of a group), a relative risk.
+MEASURES = ("SMD", "g", "ES", "%", "RR")
+#: Measures on a ratio scale (positive, no effect at 1, drawn on a log axis).
+RATIO_MEASURES = ("RR",)
+#: Columns that may be left empty.
+OPTIONAL = ("estimate", "ci_low", "ci_high", "n", "note")
+#: Where the course's evidence files live.
+EVIDENCE_DIR = DATA_DIR / "evidence"
+
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def available() -> list[str]:
+    """Names of the evidence files shipped with the course (``data/evidence/*.csv``), sorted."""
+    return sorted(path.stem for path in EVIDENCE_DIR.glob("*.csv"))
+
+
+def _number(value: str) -> float:
+    """A finite float from a cell; raises ValueError saying what is wrong."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"must be a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise ValueError(f"must be finite, got {value!r}")
+    return number
+
+
+def _parse_cell(column: str, value: str):
+    """One cell as its Python value (NaN/None for an empty optional cell)."""
+    if not value:
+        if column not in OPTIONAL:
+            raise ValueError("required value is empty")
+        return "" if column == "note" else math.nan
+    if column == "year":
+        if not value.isdigit() or not 1900 <= int(value) <= 2100:
+            raise ValueError(f"year must be a whole number in [1900, 2100], got {value!r}")
+        return int(value)
+    if column == "measure" and value not in MEASURES:
+        raise ValueError(f"unknown measure {value!r} (allowed: {', '.join(MEASURES)})")
+    if column in ("estimate", "ci_low", "ci_high"):
+        return _number(value)
+    if column == "n":
+        if not value.isdigit() or int(value) < 1:
+            raise ValueError(f"n must be a whole number >= 1 or empty, got {value!r}")
+        return float(value)
+    if column == "doi" and not _DOI.match(value):
+        raise ValueError(f"doi must look like 10.xxxx/..., without https://doi.org/, got {value!r}")
+    return value
+
+
+def _check_row(record: dict) -> tuple[str, str] | None:
+    """The (column, problem) of a row whose numbers do not fit together, else None."""
+    low, high, estimate = record["ci_low"], record["ci_high"], record["estimate"]
+    if math.isnan(low) != math.isnan(high):
+        column = "ci_high" if math.isnan(high) else "ci_low"
+        return column, "give both ci_low and ci_high, or neither"
+    if math.isnan(estimate) and math.isnan(low):
+        return "estimate", "an empty estimate needs a range in ci_low and ci_high"
+    if not math.isnan(low) and low > high:
+        return "ci_low", f"ci_low {low:g} is above ci_high {high:g}"
+    if not math.isnan(low) and not math.isnan(estimate) and not low <= estimate <= high:
+        return "estimate", f"estimate {estimate:g} lies outside [{low:g}, {high:g}]"
+    if record["measure"] in RATIO_MEASURES:
+        for column in ("estimate", "ci_low", "ci_high"):
+            if record[column] <= 0:  # NaN compares False: empty cells pass
+                return column, f"a {record['measure']} must be > 0, got {record[column]:g}"
+    return None
+
+
+def load_evidence(name) -> pd.DataFrame:
+    """Load and check one evidence file.
+
+    Parameters
+    ----------
+    name : str or Path
+        The name of a course file (``"running_economy"`` → ``data/evidence/running_economy.csv``;
+        see :func:`available`) or the path of any CSV file with the columns in :data:`COLUMNS`.
+
+    Returns
+    -------
+    DataFrame
+        One row per study or estimate, columns as in the file. ``year`` is int; ``estimate``,
+        ``ci_low``, ``ci_high`` and ``n`` are floats with NaN where the file leaves them empty
+        (``n`` holds whole numbers; ``.astype("Int64")`` shows them without decimals); an empty
+        ``note`` is ``""``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` names no file, or a row breaks the rules in ``data/README.md``: wrong header,
+        wrong number of values, an empty required value, an unknown measure, a number that is not
+        finite, only one CI bound, a CI with ci_low > ci_high or not containing the estimate, a
+        relative risk <= 0, a DOI not of the form ``10.xxxx/...``. The message names the file,
+        the line and the column.
+
+    Examples
+    --------
+    >>> injury = load_evidence("injury")
+    >>> float(injury.loc[0, "estimate"])
+    0.315
+
+    References
+    ----------
+    Lauersen JB, Bertelsen DM, Andersen LB (2014). Br J Sports Med 48:871–7.
+    doi:10.1136/bjsports-2013-092538
+    """
+    if isinstance(name, str) and _NAME.match(name):
+        path = EVIDENCE_DIR / f"{name}.csv"
+        if not path.is_file():
+            raise ValueError(f"name must be one of {available()} or a CSV path, got {name!r}")
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise ValueError(f"name {str(name)!r} is not a file")
+
+    def fail(line: int, column: str, problem: str):
+        raise ValueError(f"{path}, line {line}, column {column!r}: {problem}")
+
+    records = []
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle, strict=True)
+        try:
+            header = [cell.strip() for cell in next(reader, [])]
+            if tuple(header) != COLUMNS:
+                for position, expected in enumerate(COLUMNS):
+                    found = header[position] if position < len(header) else "<missing>"
+                    if found != expected:
+                        fail(1, expected, f"header has {found!r} where {expected!r} was expected")
+                fail(1, header[len(COLUMNS)], "unexpected extra column in the header")
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue  # blank line
+                line = reader.line_num
+                if len(row) != len(COLUMNS):
+                    column = COLUMNS[min(len(row), len(COLUMNS) - 1)]
+                    fail(line, column, f"expected {len(COLUMNS)} values, found {len(row)}")
+                record = {}
+                for column, cell in zip(COLUMNS, row, strict=True):
+                    try:
+                        record[column] = _parse_cell(column, cell.strip())
+                    except ValueError as err:
+                        fail(line, column, str(err))
+                problem = _check_row(record)
+                if problem:
+                    fail(line, *problem)
+                records.append(record)
+        except csv.Error as err:
+            fail(reader.line_num, COLUMNS[0], f"cannot parse the CSV ({err})")
+    if not records:
+        fail(2, COLUMNS[0], "the file has a header but no rows")
+    return pd.DataFrame.from_records(records, columns=list(COLUMNS))
+
+
+def doi_url(doi: str) -> str:
+    """The resolver link of a DOI: ``https://doi.org/<doi>``."""
+    if not isinstance(doi, str) or not _DOI.match(doi):
+        raise ValueError(f"doi must look like 10.xxxx/..., got {doi!r}")
+    return f"https://doi.org/{doi}"
+
+
+def label(table: pd.DataFrame) -> pd.Series:
+    """One short row label per study for a forest plot: ``"Author year: comparison"``."""
+    missing = [c for c in ("study", "year", "comparison") if c not in getattr(table, "columns", ())]
+    if missing:
+        raise ValueError(f"table must be from load_evidence; missing columns {missing}")
+    return table["study"] + " " + table["year"].astype(str) + ": " + table["comparison"]
