@@ -149,3 +149,370 @@ def workshop_timeline(table, title: str = "Workshop timetable", height: int | No
         margin=dict(l=260),
     )
     return fig
+
+
+# --- Lesson 02: the exercise library (library_*) ---------------------------------------------
+
+
+def library_coverage_bars(coverage, title: str = "How many exercises train each muscle"):
+    """Stacked horizontal bars of :func:`helpers.exercises.muscle_coverage` (prime mover, synergist)."""
+    table = coverage.iloc[::-1]
+    labels = [muscle.replace("_", " ") for muscle in table.index]
+    fig = go.Figure(
+        [
+            go.Bar(y=labels, x=list(table["primary"]), name="prime mover", orientation="h"),
+            go.Bar(y=labels, x=list(table["secondary"]), name="synergist", orientation="h",
+                   marker_color=PALETTE[4]),
+        ]
+    )
+    fig.update_layout(
+        barmode="stack",
+        title=title,
+        xaxis_title="exercises [count]",
+        height=520,
+        margin=dict(l=110),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", traceorder="normal"),
+    )
+    return describe(
+        fig, "Bar chart: for each muscle, the number of library exercises that train it as a "
+        "prime mover and as a synergist."
+    )
+
+
+def library_coverage_heatmap(table, title: str = "Prime movers by muscle group of the session"):
+    """Heatmap of a muscles × groups table of counts (e.g. ``muscle_coverage(...)["primary"]`` per group)."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy().tolist(),
+            x=list(table.columns),
+            y=[muscle.replace("_", " ") for muscle in table.index],
+            colorscale="Blues",
+            texttemplate="%{z}",
+            colorbar=dict(title="exercises"),
+            hovertemplate="%{y} in %{x} exercises: %{z}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title=title,
+        xaxis_title="exercise group",
+        yaxis_title=None,
+        yaxis_autorange="reversed",
+        height=540,
+        margin=dict(l=110),
+    )
+    return describe(
+        fig, "Heatmap: rows are muscles, columns are exercise groups, each cell counts the "
+        "exercises in that group that train the muscle as a prime mover."
+    )
+
+
+def library_exercise_board(selection, title: str = "Exercises", rows: int = 28, height: int = 780):
+    """A table-like figure of a library selection: one column per group, names coloured by level.
+
+    ``selection`` is a slice of :func:`helpers.exercises.load_exercises` (for example from
+    ``select_exercises``). Always three traces (beginner, intermediate, advanced) and a fixed
+    frame of ``rows`` rows, so it can be explored with :mod:`helpers.explore`.
+    """
+    from helpers.exercises import GROUPS, LEVELS
+
+    position = {group: i for i, group in enumerate(GROUPS)}
+    rank = selection.groupby("group").cumcount()
+    symbols = {"beginner": "circle", "intermediate": "diamond", "advanced": "triangle-up"}
+    colours = {"beginner": PALETTE[2], "intermediate": PALETTE[1], "advanced": PALETTE[5]}
+    traces = []
+    for level in LEVELS:
+        part = selection[selection["level"] == level]
+        traces.append(
+            go.Scatter(
+                x=[position[g] for g in part["group"]],
+                y=[-int(r) for r in rank[part.index]],
+                text=list(part["name"]),
+                hovertext=[
+                    f"{name}: {' + '.join(kit)}" for name, kit in zip(part["name"], part["equipment"], strict=True)
+                ],
+                hoverinfo="text",
+                mode="markers+text",
+                textposition="middle right",
+                textfont=dict(size=12),
+                marker=dict(color=colours[level], symbol=symbols[level], size=9),
+                name=level,
+            )
+        )
+    fig = go.Figure(traces)
+    fig.update_layout(
+        title=title,
+        height=height,
+        xaxis=dict(range=[-0.1, len(GROUPS)], visible=False),
+        yaxis=dict(range=[-rows + 0.5, 1.6], visible=False),
+        # column headers inside the frame (the explore controls sit above it)
+        annotations=[
+            dict(x=i - 0.05, y=1.1, text=f"<b>{group}</b>", showarrow=False, xanchor="left")
+            for i, group in enumerate(GROUPS)
+        ],
+        legend=dict(orientation="h", x=1.0, xanchor="right", y=0.0, yanchor="bottom"),
+        margin=dict(l=20, r=20),
+    )
+    return describe(
+        fig, "Exercise names listed in four columns (core, glutes, legs, upper), marked by level."
+    )
+
+
+# --- Lesson 04: weekly training volume (volume_*) --------------------------------------------
+
+
+def _volume_sets_trace(sets_per_muscle):
+    """One horizontal bar per muscle (first muscle on top), labelled with its sets."""
+    labels = [muscle.replace("_", " ") for muscle in sets_per_muscle.index][::-1]
+    values = [float(v) for v in sets_per_muscle.to_numpy()][::-1]
+    return go.Bar(
+        y=labels,
+        x=values,
+        orientation="h",
+        name="hard sets",
+        marker_color=PALETTE[0],
+        text=[f"{v:g}" for v in values],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}: %{x} sets<extra></extra>",
+        showlegend=False,
+    )
+
+
+def volume_sets_bars(
+    sets_per_muscle, target=(10, 12), title: str = "Hard sets per muscle in the week",
+    sets_max: float | None = None,
+):
+    """Bars of weekly sets per muscle (a Series muscle → sets, e.g. one row of
+    :func:`helpers.load.weekly_sets`), with the shaded ``target`` band [sets/week]."""
+    fig = go.Figure(_volume_sets_trace(sets_per_muscle))
+    if target:
+        fig.add_vrect(x0=target[0], x1=target[1], fillcolor=PALETTE[2], opacity=0.15, line_width=0)
+    fig.update_layout(
+        title=title,
+        xaxis_title="hard sets per week [sets]",
+        xaxis_range=[0, sets_max or max(float(sets_per_muscle.max()) * 1.15, (target or (0, 1))[1] + 2)],
+        height=520,
+        margin=dict(l=110),
+    )
+    return describe(
+        fig, "Bar chart of hard sets per week for each muscle; a shaded band marks "
+        f"{target[0]}–{target[1]} sets." if target else "Bar chart of hard sets per week for each muscle."
+    )
+
+
+def _volume_load_traces(daily):
+    """Stacked bars of a daily table with columns ``run`` and ``strength`` [AU]."""
+    days = [f"{d:%a %d %b}" for d in daily.index]
+    return [
+        go.Bar(x=days, y=[float(v) for v in daily["run"]], name="running", marker_color=PALETTE[0],
+               hovertemplate="%{x}: running %{y:.0f} AU<extra></extra>"),
+        go.Bar(x=days, y=[float(v) for v in daily["strength"]], name="strength",
+               marker_color=PALETTE[1], hovertemplate="%{x}: strength %{y:.0f} AU<extra></extra>"),
+    ]
+
+
+def volume_daily_load(daily, title: str = "Daily session-RPE load", load_max: float | None = None):
+    """Stacked daily bars of running and strength load [AU] (columns ``run``, ``strength``)."""
+    fig = go.Figure(_volume_load_traces(daily))
+    fig.update_layout(
+        barmode="stack",
+        title=title,
+        yaxis_title="session-RPE load [AU]",
+        yaxis_range=[0, load_max or float((daily["run"] + daily["strength"]).max()) * 1.1],
+        height=420,
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+    )
+    return describe(fig, "Stacked bars of running and strength load for each day of the week.")
+
+
+def volume_dashboard(
+    sets_per_muscle, daily, title: str, target=(10, 12), sets_max: float = 30,
+    load_max: float = 1000,
+):
+    """Weekly sets per muscle (left) next to the week's daily running + strength load (right).
+
+    Fixed axes (``sets_max`` [sets], ``load_max`` [AU]) so it can be explored with
+    :mod:`helpers.explore`; ``daily`` has columns ``run`` and ``strength`` [AU].
+    """
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(
+        rows=1, cols=2, column_widths=[0.42, 0.58], horizontal_spacing=0.16,
+        subplot_titles=("Hard sets per muscle [sets/week]", "Daily load [AU]"),
+    )
+    fig.add_trace(_volume_sets_trace(sets_per_muscle), row=1, col=1)
+    for trace in _volume_load_traces(daily):
+        fig.add_trace(trace, row=1, col=2)
+    if target:
+        fig.add_vrect(x0=target[0], x1=target[1], fillcolor=PALETTE[2], opacity=0.15,
+                      line_width=0, row=1, col=1)
+    fig.update_layout(
+        title=title,
+        barmode="stack",
+        height=560,
+        margin=dict(l=110, t=110),
+        legend=dict(orientation="h", x=1.0, xanchor="right", y=1.0, yanchor="bottom"),
+    )
+    fig.update_xaxes(range=[0, sets_max], title_text="sets", row=1, col=1)
+    fig.update_yaxes(range=[0, load_max], title_text="session-RPE load [AU]", row=1, col=2)
+    return describe(
+        fig, "Left: bars of weekly hard sets for each muscle. Right: stacked bars of running and "
+        "strength load for each day of the week."
+    )
+
+
+# --- evidence_ / recovery_ figures (lessons 01 and 09) ----------------------------------------
+
+
+def _evidence_label(row) -> str:
+    """Two-line row label of a forest plot: 'Author year' over the comparison."""
+    author = row["study"].replace(" et al.", "")
+    return f"<b>{author} {row['year']}</b><br>{row['comparison']}"
+
+
+def _evidence_hover(row) -> str:
+    """Hover text of one study row: estimate, interval, n, population, DOI and caveats."""
+    def num(x):
+        return "–" if x != x else f"{x:g}"
+    parts = [
+        f"{row['study']} {row['year']}: {row['comparison']}",
+        f"{row['measure']} {num(row['estimate'])} [{num(row['ci_low'])}, {num(row['ci_high'])}]",
+        f"n = {num(row['n'])}; {row['population']}",
+        f"doi:{row['doi']}",
+    ]
+    if row["note"]:
+        parts.append(row["note"])
+    return "<br>".join(parts)
+
+
+def evidence_forest(
+    table,
+    title: str = "Forest plot",
+    xaxis_title: str | None = None,
+    rows: int = 5,
+    x_range=None,
+    height: int = 440,
+    favours: str | None = None,
+):
+    """Forest plot of an evidence table (from ``helpers.evidence.load_evidence``), one row per study.
+
+    Always four traces, so it can be explored with :mod:`helpers.explore`: estimates with a
+    95 % CI; estimates whose CI our source does not give (open markers, point only); ranges
+    with no pooled estimate (a thick bar); and the no-effect line (0, or 1 on a log axis for
+    ratio measures such as RR). Row labels are annotations; ``rows`` fixes the frame height.
+    ``favours`` labels the side left of the no-effect line, e.g. ``"better economy"``.
+    """
+    import numpy as np
+
+    ratio = set(table["measure"]) <= {"RR"} and len(table) > 0
+    null = 1.0 if ratio else 0.0
+    y = -np.arange(len(table), dtype=float)
+    est, lo, hi = (table[c].to_numpy(dtype=float) for c in ("estimate", "ci_low", "ci_high"))
+    with_ci = ~np.isnan(est) & ~np.isnan(lo)
+    point = ~np.isnan(est) & np.isnan(lo)
+    band = np.isnan(est) & ~np.isnan(lo)
+    hover = [_evidence_hover(r) for _, r in table.iterrows()]
+
+    def pick(mask, values):
+        return [v for v, keep in zip(values, mask, strict=True) if keep]
+
+    band_x, band_y, band_text = [], [], []
+    for low, high, yy, text in zip(pick(band, lo), pick(band, hi), pick(band, y), pick(band, hover), strict=True):
+        band_x += [low, high, None]
+        band_y += [yy, yy, None]
+        band_text += [text, text, None]
+    traces = [
+        go.Scatter(
+            x=pick(with_ci, est), y=pick(with_ci, y), hovertext=pick(with_ci, hover),
+            mode="markers", name="estimate with 95 % CI",
+            marker=dict(color=PALETTE[0], size=11, symbol="square"),
+            error_x=dict(
+                type="data", symmetric=False, color=PALETTE[0], thickness=2, width=6,
+                array=pick(with_ci, hi - est), arrayminus=pick(with_ci, est - lo),
+            ),
+        ),
+        go.Scatter(
+            x=pick(point, est), y=pick(point, y), hovertext=pick(point, hover),
+            mode="markers", name="estimate, CI not reported here",
+            marker=dict(color=PALETTE[1], size=12, symbol="diamond-open", line=dict(width=3)),
+        ),
+        go.Scatter(
+            x=band_x, y=band_y, hovertext=band_text, mode="lines",
+            name="range across studies (no pooled value)",
+            line=dict(color=PALETTE[2], width=8),
+        ),
+        go.Scatter(
+            x=[null, null], y=[0.5, -rows + 0.5], mode="lines", hoverinfo="skip",
+            name=f"no effect ({null:g})", line=dict(color="#555", dash="dash", width=1.5),
+        ),
+    ]
+    for trace in traces[:3]:
+        trace.hoverinfo = "text"
+    fig = go.Figure(traces)
+    fig.update_layout(
+        title=title,
+        height=height,
+        xaxis_title=xaxis_title or ("relative risk [ratio, log scale]" if ratio else "effect"),
+        yaxis=dict(range=[-rows + 0.5, 0.5], visible=False),
+        margin=dict(l=290, r=20, t=80, b=130),
+        legend=dict(orientation="h", x=0, y=-0.3, yanchor="top"),
+        annotations=[
+            dict(
+                x=0, xref="paper", xanchor="right", xshift=-8, y=yy, yref="y", text=_evidence_label(r),
+                showarrow=False, align="right", font=dict(size=12),
+            )
+            for yy, (_, r) in zip(y, table.iterrows(), strict=True)
+        ]
+        + (
+            [dict(x=null, xanchor="right", y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+                  text=f"← {favours}", font=dict(size=12, color="#555"))]
+            if favours else []
+        ),
+    )
+    if ratio:
+        fig.update_xaxes(type="log")
+    if x_range is not None:
+        fig.update_xaxes(range=list(x_range))
+    return describe(
+        fig,
+        f"Forest plot: {len(table)} study estimates as markers with their intervals, "
+        f"and a dashed line at {null:g} where there is no effect.",
+    )
+
+
+def evidence_group_bars(table, title: str = "Share of each group", yaxis_title: str = "share [%]"):
+    """Bar chart of a percentage per group (an evidence table with ``measure == '%'``)."""
+    labels = [f"{r['study'].replace(' et al.', '')} {r['year']}<br>{r['comparison']}" for _, r in table.iterrows()]
+    fig = go.Figure(
+        go.Bar(
+            x=labels, y=list(table["estimate"]), text=[f"{v:g} %" for v in table["estimate"]],
+            textposition="outside", hovertext=[_evidence_hover(r) for _, r in table.iterrows()],
+            hoverinfo="text", marker_color=[PALETTE[5], PALETTE[0]] * (len(table) // 2 + 1),
+        )
+    )
+    fig.update_layout(title=title, yaxis_title=yaxis_title, xaxis_title=None, height=420,
+                      yaxis_range=[0, max(table["estimate"]) * 1.2])
+    return describe(fig, f"Bar chart of the share in percent for {len(table)} groups.")
+
+
+def recovery_hold_by_target(totals, targets, title: str = "Holding time by body area",
+                            x_max: float = 400, height: int = 460):
+    """Horizontal bars of holding time per body area [s] (e.g. ``mobility.hold_by_target``).
+
+    ``targets`` fixes the rows (areas missing from ``totals`` show 0), so every selection has
+    the same single trace and can be explored with :mod:`helpers.explore`.
+    """
+    values = [float(totals.get(t, 0)) for t in targets]
+    fig = go.Figure(
+        go.Bar(
+            x=values, y=[t.replace("_", " ") for t in targets], orientation="h",
+            text=[f"{v:g} s" if v else "" for v in values], textposition="outside",
+            marker_color=PALETTE[2], hovertemplate="%{y}: %{x} s<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title=title, height=height, xaxis_title="time in poses for this area, one hold each [s]",
+        xaxis_range=[0, x_max],
+        yaxis=dict(autorange="reversed"), margin=dict(l=110),
+    )
+    return describe(fig, "Horizontal bar chart of how many seconds of holding each body area gets.")
