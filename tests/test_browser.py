@@ -90,8 +90,8 @@ def _pick_other_menu_option(page, fig):
     """Open the figure's first dropdown and pick an option other than the shown one."""
     fig.locator(".updatemenu-header").first.click()
     items = fig.locator(".updatemenu-dropdown-button-group .updatemenu-item-text")
-    shown = fig.locator(".updatemenu-header .updatemenu-item-text").first.inner_text()
-    texts = [items.nth(i).inner_text() for i in range(items.count())]
+    shown = fig.locator(".updatemenu-header .updatemenu-item-text").first.text_content()
+    texts = [items.nth(i).text_content() for i in range(items.count())]
     other = next(t for t in texts if t != shown)
     items.filter(has_text=other).first.click(force=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import secrets
@@ -11,6 +12,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -85,7 +87,6 @@ def test_a_request_without_the_token_is_refused(lab):
 
 
 def test_a_kernel_started_in_lab_imports_helpers(lab):
-    from tornado.ioloop import IOLoop
     from tornado.websocket import websocket_connect
 
     base, token = lab
@@ -137,7 +138,9 @@ def test_a_kernel_started_in_lab_imports_helpers(lab):
         return status, printed
 
     try:
-        status, printed = IOLoop.current().run_sync(run, timeout=90)
+        # an event loop of its own, in its own thread: Playwright may own this thread's loop
+        with ThreadPoolExecutor(1) as pool:
+            status, printed = pool.submit(asyncio.run, asyncio.wait_for(run(), 90)).result()
     finally:
         call(base, token, "DELETE", f"/api/kernels/{kernel['id']}")
     assert status == "ok", printed

@@ -388,9 +388,17 @@ def _lab_css() -> str:
 def write_if_changed(path: Path, data: bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    write_atomic(path, data)
     return True
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` so that a reader sees the old file or the new one, never half of it
+    (two builds, or a build and a test, may share the cache)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def copy_static(out: Path) -> list[Path]:
@@ -414,8 +422,7 @@ def copy_static(out: Path) -> list[Path]:
             written.append(dest)
     lab_css = BUILD / "cache" / f"lab-{_package_versions()}.css"  # built once per package set
     if not lab_css.exists():
-        lab_css.parent.mkdir(parents=True, exist_ok=True)
-        lab_css.write_text(_lab_css())
+        write_atomic(lab_css, _lab_css().encode())
     write_if_changed(static / "lab.css", lab_css.read_bytes())
     written.append(static / "lab.css")
     return written
@@ -533,9 +540,8 @@ class CachedRenderer:
             self.exporters[slides] = make_exporter(self.student, slides=slides)
         body = render(self.exporters[slides], slide_layout(nb) if slides else nb, page)
         for old in self.folder.glob(f"{stem}-{kind}-{self.edition}-*.html"):
-            old.unlink()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        cached.write_text(body)
+            old.unlink(missing_ok=True)
+        write_atomic(cached, body.encode())
         return body
 
     def page(self, stem, key, nb, page):
@@ -587,9 +593,8 @@ def executed(lesson: Lesson, cache: Path) -> tuple[nbformat.NotebookNode, str, f
     seconds = time.perf_counter() - start
     check_figures(lesson, nb)
     for old in cache.glob(f"{lesson.stem}-*.ipynb"):
-        old.unlink()
-    cache.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, cached)
+        old.unlink(missing_ok=True)
+    write_atomic(cached, nbformat.writes(nb).encode())
     return nb, key, seconds
 
 
