@@ -93,39 +93,132 @@ def test_reps_at_inverts_epley():
     assert strength.reps_at(75, 100) == 10
 
 
+def assert_capped(table, cap):
+    """Working loads never rise more than ``cap`` % over the last working load; deloads are lighter."""
+    working = table.loc[~table["deload"], "load"]
+    assert (working.pct_change().dropna() * 100 <= cap + 1e-9).all()
+    last_working = table["load"].where(~table["deload"]).ffill().shift()
+    deloads = table["deload"] & last_working.notna()
+    assert (table.loc[deloads, "load"] <= last_working[deloads]).all()
+
+
 SCHEMES = {
-    "linear": lambda cap: strength.linear_progression(40, 24, 80, max_jump_pct=cap),
-    "double": lambda cap: strength.double_progression(30, 24, 60, max_jump_pct=cap),
+    "linear": lambda cap: strength.linear_progression(40, 24, max_jump_pct=cap, one_rm=80),
+    "linear+deload": lambda cap: strength.linear_progression(
+        40, 24, max_jump_pct=cap, deload_every=3, one_rm=80
+    ),
+    "double": lambda cap: strength.double_progression(30, 24, max_jump_pct=cap, one_rm=60),
+    "double+deload": lambda cap: strength.double_progression(
+        30, 24, max_jump_pct=cap, one_rm=60, deload_every=4
+    ),
     "wave": lambda cap: strength.wave_progression(100, 12, max_jump_pct=cap),
-    "rpe": lambda cap: strength.rpe_progression(60, 24, 100, max_jump_pct=cap),
+    "rpe": lambda cap: strength.rpe_progression(60, 24, max_jump_pct=cap, true_one_rm=100),
+    "rpe+deload": lambda cap: strength.rpe_progression(
+        60, 24, max_jump_pct=cap, true_one_rm=100, deload_every=3
+    ),
 }
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("cap", [2.5, 5.0, 10.0])
+@pytest.mark.parametrize("cap", [0.0, 2.5, 5.0, 10.0])
 def test_no_scheme_jumps_more_than_its_cap(scheme, cap):
     table = SCHEMES[scheme](cap)
-    jumps = table["load"].pct_change().dropna() * 100
-    # the smallest plate step may exceed a small cap on a light bar: allow one step
-    allowed = np.maximum(cap, 2.5 / table["load"].shift().dropna() * 100) + 1e-9
-    assert (jumps <= allowed).all()
+    assert_capped(table, cap)
     assert (table["volume_load"] == table["sets"] * table["reps"] * table["load"]).all()
+    assert set(strength.COLUMNS) <= set(table.columns)
+    assert table["session"].tolist() == list(range(1, len(table) + 1))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.floats(20, 150),
+    st.floats(0.5, 15),
+    st.sampled_from(["linear", "double", "rpe"]),
+    st.floats(0, 3),
+)
+def test_caps_hold_for_any_start_and_cap(start, cap, scheme, gain):
+    if scheme == "linear":
+        table = strength.linear_progression(
+            start, 20, max_jump_pct=cap, weekly_gain_pct=gain, deload_every=4
+        )
+    elif scheme == "double":
+        table = strength.double_progression(
+            start, 20, max_jump_pct=cap, weekly_gain_pct=gain, deload_every=3
+        )
+    else:
+        table = strength.rpe_progression(
+            start,
+            20,
+            max_jump_pct=cap,
+            true_one_rm=1.3 * start,
+            weekly_gain_pct=gain,
+            deload_every=5,
+        )
+    assert_capped(table, cap)
+    assert (table["load"] % 2.5 == 0).all()
+
+
+def test_linear_progression_by_hand():
+    # default lifter: 1RM = 40 (1 + 12/30) = 56 kg (a start load done 8 + 4 times).
+    # s1: 40 kg → 12 possible, stops at 8 + 2 = 10 → +5 % = 42 → 42.5 kg on plates.
+    # s2–s4: 56 (or 56 × 1.01 = 56.56 in week 2) at 42.5 → 30 (56.56/42.5 − 1) = 9.9 → 9: hold.
+    # s5: week 3, 1RM 56 × 1.01² = 57.13 → 30 (57.13/42.5 − 1) = 10.3 → 10: +5 % → 44.6 → 45.
+    assert strength.linear_progression(40, 6)["load"].tolist() == [
+        40.0,
+        42.5,
+        42.5,
+        42.5,
+        42.5,
+        45.0,
+    ]
 
 
 def test_linear_progression_adds_load_only_when_the_target_is_beaten():
-    table = strength.linear_progression(40, 20, 70, target_reps=8)
+    table = strength.linear_progression(40, 20, target_reps=8, one_rm=70)
     rises = table["load"].diff().shift(-1) > 0
-    beaten = table["reps"] >= 9
+    beaten = table["reps"] >= 10  # 8 + reps_over_target (2)
     assert (rises[:-1] == beaten[:-1]).all()
 
 
+def test_linear_progression_uses_achieved_reps():
+    # ACSM: add load after 1–2 reps over target; with reps_over_target=1 and target 8,
+    # 9 reps → +5 % (50 → 52.5), 8 reps → hold, 9 reps → 52.5 × 1.05 = 55.1 → 55.
+    table = strength.linear_progression(50, 4, reps_over_target=1, achieved_reps=[9, 8, 9, 7])
+    assert table["load"].tolist() == [50.0, 52.5, 52.5, 55.0]
+    assert table["reps"].tolist() == [9, 8, 9, 7]
+
+
+def test_linear_progression_deload_weeks():
+    table = strength.linear_progression(40, 12, sessions_per_week=2, deload_every=3)
+    deload = table[table["deload"]]
+    assert deload["week"].unique().tolist() == [3, 6]
+    assert (deload["sets"] == 2).all()  # round(3 × 0.6) = 2
+    assert not table["deload"].iloc[:4].any()
+
+
+def test_a_cap_below_one_plate_step_holds_the_load():
+    # 20 kg and a 5 % cap → at most 21 kg, but the smallest step is 2.5 kg: the load holds
+    table = strength.linear_progression(20, 10, max_jump_pct=5, one_rm=40)
+    assert (table["load"] == 20).all()
+    # with 1 kg micro-plates the same lifter progresses by 1 kg
+    small = strength.linear_progression(20, 10, max_jump_pct=5, increment=1, one_rm=40)
+    assert small["load"].iloc[1] == 21
+
+
 def test_double_progression_resets_reps_after_a_load_increase():
-    table = strength.double_progression(30, 16, 50, rep_range=(8, 12))
+    # default lifter can do 30 kg for 12 (1RM 30 × 1.4 = 42): reps 8, 9, 10, 11, 12, 12,
+    # then +5 % = 31.5 → at least one plate step → 32.5 kg and back to 8 reps.
+    table = strength.double_progression(30, 8, rep_range=(8, 12))
+    assert table["reps"].tolist()[:7] == [8, 9, 10, 11, 12, 12, 8]
+    assert table["load"].tolist()[5:7] == [30.0, 32.5]
     up = table.index[table["load"].diff() > 0]
-    assert len(up) >= 1
     assert (table.loc[up, "target_reps"] == 8).all()
-    before = table.loc[up - 1]
-    assert (before["reps"] == 12).all()
+    assert (table.loc[up - 1, "reps"] == 12).all()
+
+
+def test_double_progression_uses_achieved_reps():
+    table = strength.double_progression(30, 4, rep_range=(6, 8), achieved_reps=[8, 8, 6, 7])
+    assert table["load"].tolist() == [30.0, 30.0, 32.5, 32.5]
 
 
 def test_wave_deloads_every_n_weeks():
@@ -133,13 +226,38 @@ def test_wave_deloads_every_n_weeks():
     assert table.loc[table["deload"], "week"].tolist() == [4, 8, 12]
     normal = table.loc[~table["deload"], "sets"].iloc[0]
     assert (table.loc[table["deload"], "sets"] < normal).all()
+    # first wave by hand: 70, 75, 80 % of 100 kg; deload at the lightest step (70 %)
+    assert table["load"].tolist()[:4] == [70.0, 75.0, 80.0, 72.5]  # 70 × 1.025 = 71.75 → 72.5
 
 
 def test_rpe_progression_tracks_the_true_max():
-    table = strength.rpe_progression(60, 30, 100, weekly_gain_pct=0)
+    table = strength.rpe_progression(60, 30, true_one_rm=100, weekly_gain_pct=0)
     # a low first estimate climbs toward the real 1RM of 100 kg and never overshoots much
     assert table["e1rm"].iloc[-1] == pytest.approx(100, rel=0.08)
     assert table["e1rm"].iloc[-1] > table["e1rm"].iloc[0]
+
+
+def test_deloads_return_to_the_last_working_load():
+    # double progression, default lifter (30 kg × 12 possible): reps 8–12 in weeks 1–3, the
+    # load rises to 32.5 kg after session 6; week 4 deloads at 0.9 × 32.5 = 29.25 → 30 kg with
+    # round(3 × 0.6) = 2 sets; week 5 goes straight back to 32.5 kg.
+    table = strength.double_progression(30, 10, deload_every=4)
+    assert table["load"].tolist() == [30.0] * 6 + [30.0, 30.0, 32.5, 32.5]
+    assert table["deload"].tolist() == [False] * 6 + [True, True, False, False]
+    assert table["sets"].tolist()[6:8] == [2, 2]
+
+
+def test_an_easy_set_never_lowers_the_rpe_estimate():
+    # the coach underestimates a lifter (e1RM 60 vs 100 kg): sets are far easier than RPE 7
+    table = strength.rpe_progression(60, 12, true_one_rm=100, deload_every=2)
+    assert table["e1rm"].is_monotonic_increasing
+
+
+def test_rpe_progression_first_load_by_hand():
+    # 100 kg e1RM × 0.811 (5 reps @ RPE 8) = 81.1 → 80 kg on 2.5 kg plates
+    table = strength.rpe_progression(100, 1)
+    assert table["load"].iloc[0] == 80.0
+    assert table["rpe"].notna().all()
 
 
 BAD = [
@@ -160,17 +278,36 @@ BAD = [
     (lambda: strength.prescribe_load(-1, 0.5), "one_rm"),
     (lambda: strength.volume_load(3, -8, 60), "reps"),
     (lambda: strength.reps_at(0, 100), "load"),
-    (lambda: strength.linear_progression(40, 0, 70), "sessions"),
-    (lambda: strength.linear_progression(40, 10, 30), "one_rm"),
-    (lambda: strength.linear_progression(40, 10, 70, increase_pct=20), "increase_pct"),
-    (lambda: strength.double_progression(30, 10, 60, rep_range=(12, 8)), "rep_range"),
-    (lambda: strength.double_progression(30, 10, 60, max_jump_pct=80), "max_jump_pct"),
+    (lambda: strength.linear_progression(40, 0), "sessions"),
+    (lambda: strength.linear_progression(40, 10, one_rm=30), "one_rm"),
+    (lambda: strength.linear_progression(40, 10, increase_pct=20), "increase_pct"),
+    (lambda: strength.linear_progression(40, 10, reps_over_target=0), "reps_over_target"),
+    (lambda: strength.linear_progression(40, 10, sessions_per_week=9), "sessions_per_week"),
+    (lambda: strength.linear_progression(40, 10, deload_every=1), "deload_every"),
+    (lambda: strength.linear_progression(np.inf, 10), "start_load"),
+    (lambda: strength.linear_progression(40, 3, achieved_reps=[8, 9]), "achieved_reps"),
+    (lambda: strength.linear_progression(40, 2, achieved_reps=[8, -1]), "achieved_reps"),
+    (lambda: strength.linear_progression(40, 10, increment=0), "increment"),
+    (lambda: strength.double_progression(30, 10, rep_range=(12, 8)), "rep_range"),
+    (lambda: strength.double_progression(30, 10, rep_range=8), "rep_range"),
+    (lambda: strength.double_progression(30, 10, max_jump_pct=80), "max_jump_pct"),
+    (lambda: strength.double_progression(30, 10, load_step_pct=0), "load_step_pct"),
+    (lambda: strength.double_progression(-30, 10), "start_load"),
     (lambda: strength.wave_progression(100, 0), "weeks"),
     (lambda: strength.wave_progression(100, 8, wave=(0.7, 1.2)), "wave"),
+    (lambda: strength.wave_progression(100, 8, wave=()), "wave"),
     (lambda: strength.wave_progression(100, 8, deload_every=1), "deload_every"),
+    (lambda: strength.wave_progression(100, 8, deload_fraction=0), "deload_fraction"),
     (lambda: strength.wave_progression(100, 8, reps=(5,)), "reps"),
-    (lambda: strength.rpe_progression(60, 10, 100, target_rpe=6), "target_rpe"),
-    (lambda: strength.rpe_progression(60, 10, 100, reps=12), "reps"),
+    (lambda: strength.wave_progression(100, 8, max_jump_pct=-1), "max_jump_pct"),
+    (lambda: strength.wave_progression(np.nan, 8), "one_rm"),
+    (lambda: strength.rpe_progression(60, 10, target_rpe=6), "target_rpe"),
+    (lambda: strength.rpe_progression(60, 10, reps=12), "reps"),
+    (lambda: strength.rpe_progression(0, 10), "start_e1rm"),
+    (lambda: strength.rpe_progression(60, 10, true_one_rm=-1), "true_one_rm"),
+    (lambda: strength.rpe_progression(60, 10.5), "sessions"),
+    (lambda: strength.rpe_progression(60, 10, deload_every=20), "deload_every"),
+    (lambda: strength.double_progression(30, 10, deload_fraction=2), "deload_fraction"),
 ]
 
 

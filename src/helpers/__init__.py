@@ -4,7 +4,8 @@ Layers (imports go downward only):
 
 - science: :mod:`helpers.units`, :mod:`helpers.strength`, :mod:`helpers.load`,
   :mod:`helpers.running`, :mod:`helpers.fueling` (numpy and pandas only)
-- data: :mod:`helpers.exercises`, :mod:`helpers.logs`, :mod:`helpers.plans`
+- data: :mod:`helpers.exercises`, :mod:`helpers.logs`, :mod:`helpers.plans`,
+  :mod:`helpers.evidence`, :mod:`helpers.mobility`, :mod:`helpers.meals`, :mod:`helpers.workshop`
 - view: :mod:`helpers.figures` (plotly), :mod:`helpers.explore` (sliders and widgets)
 - publish: :mod:`helpers.publish` (execute, render, index, check)
 

@@ -321,58 +321,123 @@ def _check_common(sessions, sessions_per_week, max_jump_pct, increment) -> tuple
 def _capped(
     previous: float, wanted: float, max_jump_pct: float, increment: float
 ) -> tuple[float, bool]:
-    """``wanted`` rounded to plates, but never more than ``max_jump_pct`` above ``previous``."""
+    """``wanted`` rounded to plates, but never more than ``max_jump_pct`` above ``previous``.
+
+    ``previous`` is the last working (non-deload) load: going back to it after a deload week is
+    not a new overload, so it is not capped again.
+
+    The cap is never exceeded: when even the smallest plate step is larger than the cap, the
+    load stays where it was (a smaller ``increment``, e.g. micro-plates, is then needed).
+    """
     cap = previous * (1 + max_jump_pct / 100)
     load = float(round_to_plates(wanted, increment))
     if load > cap + 1e-9:
-        return float(np.floor(cap / increment + 1e-9) * increment), True
+        return max(previous, float(np.floor(cap / increment + 1e-9) * increment)), True
     return load, False
+
+
+def _achieved(achieved_reps, sessions: int) -> np.ndarray | None:
+    """Optional reps actually done in each session (whole numbers ≥ 0, one per session)."""
+    if achieved_reps is None:
+        return None
+    arr = np.asarray(
+        check_range("achieved_reps", as_float_array("achieved_reps", achieved_reps), 0)
+    )
+    if arr.shape != (sessions,) or np.any(arr != np.round(arr)):
+        raise ValueError(
+            f"achieved_reps must give whole reps for each of the {sessions} sessions, "
+            f"got {achieved_reps!r}"
+        )
+    return arr.astype(int)
+
+
+#: Share of the working load lifted in a deload week of the session-by-session schemes.
+DELOAD_LOAD = 0.9
+
+
+def _deload_weeks(deload_every, deload_fraction) -> int | None:
+    check_range("deload_fraction", deload_fraction, 0.3, 1.0)
+    if deload_every is None:
+        return None
+    return check_integer("deload_every", deload_every, 2, 12)
+
+
+def _deload_row(i, week, load, sets, reps, target, deload_fraction, increment, rpe=None) -> dict:
+    """A deload session: ``DELOAD_LOAD`` of the working load and ``deload_fraction`` of the sets."""
+    easy = float(round_to_plates(DELOAD_LOAD * load, increment))
+    n_sets = max(1, round(sets * deload_fraction))
+    return _row(i, week, easy, n_sets, reps, target, rpe, True, "deload: fewer sets, 90 % load")
 
 
 def linear_progression(
     start_load,
     sessions: int,
-    one_rm,
     sessions_per_week: int = 2,
-    target_reps: int = 8,
-    sets: int = 3,
     increase_pct: float = 5.0,
-    weekly_gain_pct: float = 1.0,
+    reps_over_target: int = 2,
     max_jump_pct: float = 10.0,
     increment: float = 2.5,
+    target_reps: int = 8,
+    sets: int = 3,
+    deload_every: int | None = None,
+    *,
+    one_rm=None,
+    achieved_reps=None,
+    weekly_gain_pct: float = 1.0,
+    deload_fraction: float = 0.6,
 ) -> pd.DataFrame:
-    """Linear progression (ACSM 2009): add ``increase_pct`` when the lifter beats the target by 1–2 reps.
+    """Linear progression (ACSM 2009): add ``increase_pct`` once the lifter beats the target reps.
 
-    The lifter's 1RM starts at ``one_rm`` and improves by ``weekly_gain_pct`` a week; in each
-    session the reps achieved are modelled with :func:`reps_at` (Epley inverted), capped at
-    target + 2. When the reps reach target + 1 or more, the next session's load rises by
-    ``increase_pct`` (ACSM: 2–10 %), rounded to plates and capped at ``max_jump_pct``.
+    ACSM: "a 2–10 % increase in load … when the individual can perform the current workload for
+    one to two repetitions over the desired number". The next session's load rises by
+    ``increase_pct`` when the reps done reach ``target_reps + reps_over_target``; it is rounded to
+    plates and never more than ``max_jump_pct`` above the last session.
+
+    The lifter is modelled deterministically: the 1RM starts at ``one_rm`` (default: a start load
+    they could lift ``target_reps + 4`` times, i.e. "start light", by Epley) and improves by
+    ``weekly_gain_pct`` a week; the reps done are those :func:`reps_at` allows, stopping at
+    ``target_reps + reps_over_target``. Pass ``achieved_reps`` (one per session) to use real
+    reps instead of the model. A deload week (every ``deload_every`` weeks) keeps
+    ``deload_fraction`` of the sets at 90 % of the load and pauses progression.
 
     Parameters
     ----------
     start_load : float
-        First session's load [kg], > 0 (start light: e.g. a load the lifter can do for 12+).
+        First session's load [kg], > 0 (start light: e.g. a load the lifter can do for 12).
     sessions : int
         Number of sessions, 1–200.
-    one_rm : float
-        The lifter's 1RM at the start [kg], > start_load.
     sessions_per_week : int
         1–7 (the course's range is 2–3).
-    target_reps, sets : int
-        The prescription, 1–30 reps and 1–10 sets.
     increase_pct : float
         Step when the target is beaten, 2–10 % (ACSM 2009).
+    reps_over_target : int
+        Extra reps (1–2 in ACSM 2009; 1–5 allowed) that earn the increase.
+    max_jump_pct : float
+        Largest allowed rise over the last working (non-deload) session [%], 0–50.
+    increment : float
+        Plate step [kg], > 0.
+    target_reps, sets : int
+        The prescription, 1–30 reps and 1–10 sets.
+    deload_every : int or None
+        A deload week every N weeks (2–12), or None.
+    one_rm : float, optional
+        The modelled lifter's 1RM at the start [kg], > start_load.
+    achieved_reps : array of int, optional
+        Reps done in each session (overrides the model).
     weekly_gain_pct : float
         Modelled improvement of the 1RM per week [%], 0–5.
-    max_jump_pct : float
-        Largest allowed jump from one session to the next [%], 0–50.
-    increment : float
-        Plate step [kg].
+    deload_fraction : float
+        Share of the sets kept in a deload week, 0.3–1.
 
     Returns
     -------
     DataFrame
         Columns ``COLUMNS``; one row per session.
+
+    Examples
+    --------
+    >>> linear_progression(40, 6)["load"].tolist()
+    [40.0, 42.5, 42.5, 42.5, 42.5, 45.0]
 
     References
     ----------
@@ -384,23 +449,34 @@ def linear_progression(
         sessions, sessions_per_week, max_jump_pct, increment
     )
     check_range("start_load", start_load, 0, low_inclusive=False, unit="kg")
-    check_range("one_rm", one_rm, float(start_load), low_inclusive=False, unit="kg")
     target_reps = check_integer("target_reps", target_reps, 1, 30)
     sets = check_integer("sets", sets, 1, 10)
     check_range("increase_pct", increase_pct, 2, 10, unit="%")
+    reps_over_target = check_integer("reps_over_target", reps_over_target, 1, 5)
+    deload_every = _deload_weeks(deload_every, deload_fraction)
     check_range("weekly_gain_pct", weekly_gain_pct, 0, 5, unit="%")
+    if one_rm is None:
+        one_rm = float(start_load) * (1 + (target_reps + 4) / 30)
+    check_range("one_rm", one_rm, float(start_load), low_inclusive=False, unit="kg")
+    done = _achieved(achieved_reps, sessions)
+    goal = target_reps + reps_over_target
     rows, load = [], float(round_to_plates(start_load, increment))
     for i in range(sessions):
         week = i // sessions_per_week + 1
         true_max = one_rm * (1 + weekly_gain_pct / 100) ** (week - 1)
-        reps = int(min(reps_at(load, true_max), target_reps + 2))
-        note = "hold: target not beaten"
-        nxt = load
-        if reps >= target_reps + 1:
+        if deload_every is not None and week % deload_every == 0:
+            reps = target_reps if done is None else int(done[i])
+            rows.append(
+                _deload_row(i, week, load, sets, reps, target_reps, deload_fraction, increment)
+            )
+            continue
+        reps = int(min(reps_at(load, true_max), goal)) if done is None else int(done[i])
+        nxt, note = load, "hold: target not beaten"
+        if reps >= goal:
             nxt, capped = _capped(load, load * (1 + increase_pct / 100), max_jump_pct, increment)
-            note = f"+{increase_pct:g} % next" + (" (capped)" if capped else "")
             if nxt == load:
-                nxt, note = load + increment, f"+{increment:g} kg next (smallest plate step)"
+                nxt, capped = _capped(load, load + increment, max_jump_pct, increment)
+            note = f"+{increase_pct:g} % next" + (" (capped)" if capped else "")
         rows.append(_row(i, week, load, sets, reps, target_reps, None, False, note))
         load = nxt
     return _table(rows)
@@ -409,28 +485,43 @@ def linear_progression(
 def double_progression(
     start_load,
     sessions: int,
-    one_rm,
     rep_range: tuple[int, int] = (8, 12),
     sessions_per_week: int = 2,
     sets: int = 3,
-    weekly_gain_pct: float = 1.0,
     load_step_pct: float = 5.0,
     max_jump_pct: float = 10.0,
     increment: float = 2.5,
+    *,
+    one_rm=None,
+    achieved_reps=None,
+    weekly_gain_pct: float = 1.0,
+    deload_every: int | None = None,
+    deload_fraction: float = 0.6,
 ) -> pd.DataFrame:
     """Double progression: add reps up to the top of the range, then add load and start again.
 
-    Each session the lifter does one more rep per set than last time (never more than they can,
-    modelled with :func:`reps_at`). When all sets reach the top of ``rep_range`` in two sessions
-    in a row (the NSCA "2-for-2" rule), the load rises by ``load_step_pct`` (rounded to plates,
-    capped at ``max_jump_pct``) and the reps drop to the bottom of the range.
+    Each session the lifter aims for one more rep per set than last time (never more than they
+    can, modelled with :func:`reps_at`). When all sets reach the top of ``rep_range`` in two
+    sessions in a row (the NSCA "2-for-2" rule), the load rises by ``load_step_pct`` (rounded to
+    plates, at least one plate step, never above ``max_jump_pct``) and the reps drop to the
+    bottom of the range. Deload weeks (every ``deload_every`` weeks) repeat the planned reps with
+    fewer sets at 90 % of the load and pause the progression.
 
     Parameters
     ----------
+    start_load : float
+        First session's load [kg], > 0.
+    sessions : int
+        1–200.
     rep_range : (int, int)
         Lowest and highest reps, 1 ≤ low < high ≤ 30.
     load_step_pct : float
         Load increase after the range is completed [%], 1–10.
+    one_rm : float, optional
+        The modelled lifter's 1RM [kg], > start_load; default: a start load they can lift
+        for the top of the range (Epley).
+    achieved_reps : array of int, optional
+        Reps done in each session (overrides the model).
     Other parameters as :func:`linear_progression`.
 
     Returns
@@ -448,8 +539,11 @@ def double_progression(
         sessions, sessions_per_week, max_jump_pct, increment
     )
     check_range("start_load", start_load, 0, low_inclusive=False, unit="kg")
-    check_range("one_rm", one_rm, float(start_load), low_inclusive=False, unit="kg")
-    if len(rep_range) != 2 or not 1 <= rep_range[0] < rep_range[1] <= 30:
+    if (
+        not isinstance(rep_range, tuple | list)
+        or len(rep_range) != 2
+        or not 1 <= rep_range[0] < rep_range[1] <= 30
+    ):
         raise ValueError(
             f"rep_range must be (low, high) with 1 ≤ low < high ≤ 30, got {rep_range!r}"
         )
@@ -457,18 +551,26 @@ def double_progression(
     sets = check_integer("sets", sets, 1, 10)
     check_range("load_step_pct", load_step_pct, 1, 10, unit="%")
     check_range("weekly_gain_pct", weekly_gain_pct, 0, 5, unit="%")
+    deload_every = _deload_weeks(deload_every, deload_fraction)
+    if one_rm is None:
+        one_rm = float(start_load) * (1 + high / 30)
+    check_range("one_rm", one_rm, float(start_load), low_inclusive=False, unit="kg")
+    done = _achieved(achieved_reps, sessions)
     rows, load, planned, at_top = [], float(round_to_plates(start_load, increment)), low, 0
     for i in range(sessions):
         week = i // sessions_per_week + 1
         true_max = one_rm * (1 + weekly_gain_pct / 100) ** (week - 1)
-        reps = int(min(planned, reps_at(load, true_max)))
+        if deload_every is not None and week % deload_every == 0:
+            reps = planned if done is None else int(done[i])
+            rows.append(_deload_row(i, week, load, sets, reps, planned, deload_fraction, increment))
+            continue
+        reps = int(min(planned, reps_at(load, true_max))) if done is None else int(done[i])
         at_top = at_top + 1 if reps >= high else 0
         note = f"aim for {min(reps + 1, high)} reps next"
         rows.append(_row(i, week, load, sets, reps, planned, None, False, note))
         if at_top >= 2:
-            load, capped = _capped(load, load * (1 + load_step_pct / 100), max_jump_pct, increment)
-            if rows[-1]["load"] == load:
-                load += increment
+            wanted = max(load * (1 + load_step_pct / 100), load + increment)
+            load, capped = _capped(load, wanted, max_jump_pct, increment)
             rows[-1]["note"] = f"top of range twice: load to {load:g} kg" + (
                 " (capped)" if capped else ""
             )
@@ -498,7 +600,7 @@ def wave_progression(
     lightest step of the wave with ``deload_fraction`` of the sets (volume, load and effort cut,
     frequency kept, as practitioners report: Rogerson et al. 2024). Reps fall as the
     percentage rises (by default from the RPE chart at RPE 8: the most reps the percentage allows
-    with about two in reserve).
+    with about two in reserve; the ``rpe`` column then says 8).
 
     Parameters
     ----------
@@ -533,15 +635,14 @@ def wave_progression(
     if not wave:
         raise ValueError("wave must list at least one fraction of 1RM, got ()")
     check_range("wave", list(wave), 0.3, 1.0)
-    if deload_every is not None:
-        deload_every = check_integer("deload_every", deload_every, 2, 12)
-    check_range("deload_fraction", deload_fraction, 0.3, 1.0)
+    deload_every = _deload_weeks(deload_every, deload_fraction)
     check_range("wave_gain_pct", wave_gain_pct, 0, 10, unit="%")
     sessions_per_week = check_integer("sessions_per_week", sessions_per_week, 1, 7)
     sets = check_integer("sets", sets, 1, 10)
     check_range("max_jump_pct", max_jump_pct, 0, 50, unit="%")
+    planned_rpe = None  # the RPE of a working set is known only when the chart chose the reps
     if reps is None:
-        reps = tuple(_reps_for_fraction(f) for f in wave)
+        reps, planned_rpe = tuple(_reps_for_fraction(f) for f in wave), 8.0
     elif len(reps) != len(wave):
         raise ValueError(
             f"reps must give one value per step of the wave ({len(wave)}), got {reps!r}"
@@ -563,14 +664,17 @@ def wave_progression(
             )
             note = f"wave {wave_no + 1}, step {step + 1}"
         load = float(round_to_plates(one_rm * fraction, increment))
-        if previous is not None:
+        if previous is not None and deload:  # a deload is never heavier than the last week
+            load = min(load, previous)
+        elif previous is not None:
             load, _ = _capped(previous, load, max_jump_pct, increment)
         for _ in range(sessions_per_week):
-            row = _row(len(rows), week, load, n_sets, n_reps, n_reps, None, deload, note)
+            rpe = None if deload else planned_rpe
+            row = _row(len(rows), week, load, n_sets, n_reps, n_reps, rpe, deload, note)
             row["percent_1rm"] = round(load / one_rm, 3)
             rows.append(row)
-        previous = load
         if not deload:
+            previous = load
             step += 1
             if step == len(wave):
                 step, wave_no = 0, wave_no + 1
@@ -587,28 +691,36 @@ def _reps_for_fraction(fraction: float, rpe: float = 8.0) -> int:
 def rpe_progression(
     start_e1rm,
     sessions: int,
-    true_one_rm,
     reps: int = 5,
     target_rpe: float = 8.0,
     sessions_per_week: int = 2,
     sets: int = 3,
-    weekly_gain_pct: float = 1.0,
     max_jump_pct: float = 7.5,
     increment: float = 2.5,
+    *,
+    true_one_rm=None,
+    weekly_gain_pct: float = 1.0,
+    deload_every: int | None = None,
+    deload_fraction: float = 0.6,
 ) -> pd.DataFrame:
     """RPE-autoregulated loading: each session's load comes from the latest estimated 1RM.
 
     load = e1RM × percent_1rm(reps, target_rpe), rounded to plates and capped at
     ``max_jump_pct`` above the last load. The lifter's real RPE for that set is modelled from
     their true 1RM (which improves ``weekly_gain_pct`` a week): RPE = 10 − (reps possible −
-    reps done), limited to 7–10; the e1RM is then updated with :func:`e1rm_from_rpe`.
+    reps done), limited to 7–10; the e1RM is then updated with :func:`e1rm_from_rpe`. A set
+    easier than RPE 7 is off the chart: it only shows that the e1RM is at least
+    ``e1rm_from_rpe(load, reps, 7)``, so the estimate never falls on an easy day. Deload
+    weeks (every ``deload_every`` weeks) use fewer sets at 90 % of the last load and leave the
+    e1RM as it was.
 
     Parameters
     ----------
     start_e1rm : float
         The coach's first estimate of the 1RM [kg], > 0.
-    true_one_rm : float
-        The lifter's real 1RM at the start (unknown to the coach) [kg], > 0.
+    true_one_rm : float, optional
+        The lifter's real 1RM at the start (unknown to the coach) [kg], > 0; default
+        ``start_e1rm`` (the coach guessed right).
     reps : int
         Reps per set, 1–10.
     target_rpe : float
@@ -629,16 +741,27 @@ def rpe_progression(
         sessions, sessions_per_week, max_jump_pct, increment
     )
     check_range("start_e1rm", start_e1rm, 0, low_inclusive=False, unit="kg")
+    if true_one_rm is None:
+        true_one_rm = start_e1rm
     check_range("true_one_rm", true_one_rm, 0, low_inclusive=False, unit="kg")
     reps = check_integer("reps", reps, 1, 10)
     check_range("target_rpe", target_rpe, 7, 10)
     sets = check_integer("sets", sets, 1, 10)
     check_range("weekly_gain_pct", weekly_gain_pct, 0, 5, unit="%")
+    deload_every = _deload_weeks(deload_every, deload_fraction)
     fraction = float(percent_1rm(reps, target_rpe))
     rows, e1rm, previous = [], float(start_e1rm), None
     for i in range(sessions):
         week = i // sessions_per_week + 1
         true_max = true_one_rm * (1 + weekly_gain_pct / 100) ** (week - 1)
+        if deload_every is not None and week % deload_every == 0:
+            base = previous or float(round_to_plates(e1rm * fraction, increment))
+            row = _deload_row(i, week, base, sets, reps, reps, deload_fraction, increment)
+            possible = float(reps_at(row["load"], true_max))
+            row["rpe"] = float(np.clip(10 - (possible - reps), 7, 10))
+            row["e1rm"] = round(e1rm, 1)
+            rows.append(row)
+            continue
         load = float(round_to_plates(e1rm * fraction, increment))
         capped = False
         if previous is not None:
@@ -647,7 +770,11 @@ def rpe_progression(
         rpe = float(np.clip(10 - (possible - reps), 7, 10))
         note = f"felt RPE {rpe:g}" + (" (jump capped)" if capped else "")
         row = _row(i, week, load, sets, reps, reps, rpe, False, note)
-        e1rm = float(e1rm_from_rpe(load, reps, rpe))
+        if possible - reps > 3:  # easier than RPE 7, off the chart: the e1RM is at least this
+            e1rm = max(e1rm, float(e1rm_from_rpe(load, reps, 7.0)))
+            row["note"] = "felt RPE < 7" + (" (jump capped)" if capped else "")
+        else:
+            e1rm = float(e1rm_from_rpe(load, reps, rpe))
         row["e1rm"] = round(e1rm, 1)
         rows.append(row)
         previous = load
