@@ -58,6 +58,10 @@ TRACE_KEYS = (
     "visible",
     "mode",
 )
+#: Pixels from the bottom of the plot area to the first slider (room for the x axis), and
+#: between sliders.
+SLIDER_FIRST_PX = 70
+SLIDER_STEP_PX = 90
 #: Layout attributes (relayout paths) a parameter change may alter.
 LAYOUT_KEYS = (
     "title.text",
@@ -253,7 +257,6 @@ def static_figure(model: Explorer) -> go.Figure:
     def relayout(c):
         return {k: layouts[c][k] if layouts[c][k] is not None else "" for k in layout_keys}
 
-    controls_y = -0.18
     sliders, menus = [], []
     if len(model.params) == 1:
         (param,) = model.params
@@ -266,14 +269,14 @@ def static_figure(model: Explorer) -> go.Figure:
             for v in param.values
         ]
         if param.numeric:
-            sliders.append(_slider(param, steps, controls_y))
+            sliders.append(_slider(param, steps, 0.0))
         else:
             menus.append(_menu(param, steps, 0))
     else:
         for param in model.params:
             steps = [dict(method="skip", label=param.text(v), args=[]) for v in param.values]
             if param.numeric:
-                sliders.append(_slider(param, steps, controls_y - 0.2 * len(sliders)))
+                sliders.append(_slider(param, steps, 0.0))
             else:
                 menus.append(_menu(param, steps, len(menus)))
         fig.update_layout(
@@ -298,12 +301,15 @@ def static_figure(model: Explorer) -> go.Figure:
                 },
             }
         )
-    bottom = 90 + 80 * len(sliders)
+    # Sliders stack under the plot at fixed pixel offsets, whatever the figure's height:
+    # plotly places them in fractions of the plot area, so convert.
+    top, bottom = 70 + 50 * bool(menus), SLIDER_FIRST_PX + 20 + SLIDER_STEP_PX * len(sliders)
+    height = (fig.layout.height or 450) + SLIDER_STEP_PX * len(sliders)
+    plot_px = max(150, height - top - bottom)
+    for i, slider in enumerate(sliders):
+        slider["y"] = -(SLIDER_FIRST_PX + SLIDER_STEP_PX * i) / plot_px
     fig.update_layout(
-        sliders=sliders,
-        updatemenus=menus,
-        margin=dict(b=bottom, t=70 + 50 * bool(menus)),
-        height=(fig.layout.height or 450) + 80 * len(sliders),
+        sliders=sliders, updatemenus=menus, margin=dict(b=bottom, t=top), height=height
     )
     return fig
 

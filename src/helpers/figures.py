@@ -650,3 +650,366 @@ def fuel_carb_day(day, title: str = "A carbohydrate-loading day", x_max: float |
     return describe(
         fig, f"Grouped bars of carbohydrate and protein in grams for each of {len(labels)} meals.",
     )
+
+
+# --- strength_ figures (lesson 03, progressive overload) ----------------------------------------
+
+
+def strength_formula_curves(estimates, weight: float, unit: str = "kg",
+                            title: str = "Seven 1RM equations, one set"):
+    """One line per 1RM equation: the estimate from ``weight`` lifted for 1–10 reps.
+
+    ``estimates`` is a DataFrame indexed by reps with one column per formula [``unit``], e.g.
+    built from :func:`helpers.strength.estimate_1rm`.
+    """
+    reps = [int(r) for r in estimates.index]
+    fig = go.Figure(
+        [
+            go.Scatter(x=reps, y=[float(v) for v in estimates[name]], name=name,
+                       mode="lines+markers",
+                       hovertemplate=f"{name}: %{{x}} reps → %{{y:.1f}} {unit}<extra></extra>")
+            for name in estimates.columns
+        ]
+    )
+    fig.update_layout(
+        title=title, height=460,
+        xaxis=dict(title=f"reps to failure with {weight:g} {unit}", dtick=1),
+        yaxis_title=f"estimated 1RM [{unit}]",
+        legend=dict(x=0.01, y=0.99),
+    )
+    return describe(
+        fig, f"{len(estimates.columns)} lines of estimated one-repetition maximum against reps "
+        f"done with {weight:g} {unit}; they agree at one rep and fan out as reps rise.",
+    )
+
+
+def strength_rpe_lines(chart, rpes=(10.0, 9.0, 8.0, 7.0),
+                       title: str = "How heavy a set is, by reps and RPE"):
+    """Lines of %1RM against reps for a few rows of :data:`helpers.strength.RPE_CHART`."""
+    reps = [int(r) for r in chart.columns]
+    fig = go.Figure(
+        [
+            go.Scatter(x=reps, y=[round(100 * float(v), 1) for v in chart.loc[rpe]],
+                       name=f"RPE {rpe:g}", mode="lines+markers",
+                       hovertemplate=f"RPE {rpe:g}, %{{x}} reps: %{{y:.1f}} % of 1RM<extra></extra>")
+            for rpe in rpes
+        ]
+    )
+    fig.update_layout(
+        title=title, height=440,
+        xaxis=dict(title="reps in the set", dtick=1), yaxis_title="load [% of 1RM]",
+        legend=dict(x=0.99, xanchor="right", y=0.99),
+    )
+    return describe(
+        fig, "Lines of percent of one-repetition maximum against reps, one per RPE; every line "
+        "falls as reps rise and higher RPE lines lie above lower ones.",
+    )
+
+
+def _strength_load_traces(table, name: str, color: str, unit: str = "kg"):
+    """A scheme's load per session (line) and its deload sessions (open markers)."""
+    deload = table["deload"].to_numpy(dtype=bool)
+    sessions = [int(s) for s in table["session"]]
+    loads = [float(v) for v in table["load"]]
+    return [
+        go.Scatter(x=sessions, y=loads, name=name, mode="lines+markers", line=dict(color=color),
+                   marker=dict(size=6), legendgroup=name,
+                   hovertemplate=f"{name}, session %{{x}}: %{{y:g}} {unit}<extra></extra>"),
+        go.Scatter(x=[s for s, d in zip(sessions, deload, strict=True) if d],
+                   y=[v for v, d in zip(loads, deload, strict=True) if d],
+                   name=f"{name}: deload", mode="markers", legendgroup=name, showlegend=False,
+                   marker=dict(size=12, symbol="circle-open", color=color, line=dict(width=2)),
+                   hovertemplate=f"{name}, session %{{x}}: deload %{{y:g}} {unit}<extra></extra>"),
+    ]
+
+
+def strength_progressions(tables, title: str = "Four progressions, one lifter", unit: str = "kg"):
+    """Load per session of several schemes (``tables``: name → progression DataFrame from
+    :mod:`helpers.strength`); deload sessions are circled."""
+    fig = go.Figure()
+    for k, (name, table) in enumerate(tables.items()):
+        fig.add_traces(_strength_load_traces(table, name, PALETTE[k % len(PALETTE)], unit))
+    fig.update_layout(
+        title=title, height=480, xaxis_title="session", yaxis_title=f"working load [{unit}]",
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"), margin=dict(t=100),
+    )
+    return describe(
+        fig, f"Lines of working load per session for {len(tables)} progression schemes; "
+        "circles mark deload sessions.",
+    )
+
+
+def strength_weekly_volume(tables, title: str = "Weekly volume load", unit: str = "kg"):
+    """Grouped bars of weekly volume load (sum of ``volume_load`` per ``week``) for several
+    progression tables (name → DataFrame)."""
+    fig = go.Figure()
+    for name, table in tables.items():
+        weekly = table.groupby("week")["volume_load"].sum()
+        fig.add_trace(go.Bar(x=[int(w) for w in weekly.index], y=[float(v) for v in weekly],
+                             name=name,
+                             hovertemplate=f"{name}, week %{{x}}: %{{y:,.0f}} {unit}<extra></extra>"))
+    fig.update_layout(
+        title=title, barmode="group", height=440, xaxis=dict(title="week", dtick=1),
+        yaxis_title=f"volume load [{unit}]",
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"), margin=dict(t=100),
+    )
+    return describe(fig, f"Grouped bars of weekly volume load for {len(tables)} plans.")
+
+
+def strength_block(table, one_rm, title: str, name: str = "working load", x_max: int = 32,
+                   y_max: float = 100, unit: str = "kg"):
+    """One block of a progression for exploring: load per session, deloads circled, and the
+    lifter's modelled 1RM (``one_rm``: a Series indexed by session) as a dashed line.
+
+    Always three traces and fixed axes, so it can be explored with :mod:`helpers.explore`.
+    """
+    fig = go.Figure(_strength_load_traces(table, name, PALETTE[0], unit))
+    fig.add_trace(go.Scatter(x=[int(s) for s in one_rm.index], y=[float(v) for v in one_rm],
+                             name="lifter's 1RM (model)", mode="lines",
+                             line=dict(color=PALETTE[7], dash="dash"),
+                             hovertemplate=f"session %{{x}}: 1RM %{{y:.1f}} {unit}<extra></extra>"))
+    fig.update_layout(
+        title=title, height=480, xaxis=dict(title="session", range=[0.5, x_max + 0.5]),
+        yaxis=dict(title=f"load [{unit}]", range=[0, y_max]),
+        legend=dict(orientation="h", x=0, y=0.02, yanchor="bottom"), margin=dict(t=90),
+    )
+    return describe(
+        fig, "Line of working load per session over a training block with deload sessions "
+        "circled, below a dashed line for the lifter's modelled one-repetition maximum.",
+    )
+
+
+# --- log_ figures (lesson 07: your own training log) ------------------------------------------
+
+_LOG_SPORT_LABELS = {"run": "running", "strength": "strength", "cross": "cross-training",
+                     "other": "other (yoga, ...)"}
+
+
+def log_weekly_load(weekly, title: str = "Weekly session-RPE load by sport"):
+    """Stacked weekly bars of load by sport [AU] from ``helpers.logs.weekly_summary``."""
+    weeks = [f"{d:%d %b}" for d in weekly.index]
+    fig = go.Figure()
+    for i, (sport, label) in enumerate(_LOG_SPORT_LABELS.items()):
+        fig.add_trace(go.Bar(x=weeks, y=[float(v) for v in weekly[f"load_{sport}"]], name=label,
+                             marker_color=PALETTE[i],
+                             hovertemplate=f"week of %{{x}}: {label} %{{y:.0f}} AU<extra></extra>"))
+    fig.update_layout(
+        barmode="stack", title=title, height=430, xaxis_title="week starting",
+        yaxis_title="session-RPE load [AU]", margin=dict(t=100),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", traceorder="normal"),
+    )
+    return describe(fig, "Stacked bars of each week's training load split into running, "
+                         "strength, cross-training and other sessions.")
+
+
+def log_km_vs_plan(weekly, planned_km, title: str = "Logged running volume against the plan"):
+    """Logged weekly running km (bars) against a plan's weekly km (line), week by week.
+
+    ``weekly``: ``helpers.logs.weekly_summary`` output; ``planned_km``: Series indexed by the
+    week's Monday (the plan's ``start``) [km].
+    """
+    weeks = [f"{d:%d %b}" for d in weekly.index]
+    planned = [f"{d:%d %b}" for d in planned_km.index]
+    fig = go.Figure([
+        go.Bar(x=weeks, y=[float(v) for v in weekly["run_km"]], name="logged",
+               marker_color=PALETTE[0], hovertemplate="week of %{x}: %{y:.1f} km<extra></extra>"),
+        go.Scatter(x=planned, y=[float(v) for v in planned_km], name="plan", mode="lines+markers",
+                   line=dict(color=PALETTE[1], width=3),
+                   hovertemplate="week of %{x}: plan %{y:.1f} km<extra></extra>"),
+    ])
+    fig.update_layout(
+        title=title, height=430, xaxis_title="week starting", yaxis_title="running volume [km]",
+        margin=dict(t=100), legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+    )
+    return describe(fig, "Bars of the running kilometres logged each week with a line of the "
+                         "kilometres the plan asked for.")
+
+
+def log_load_acwr(daily, ratio, title: str, load_max: float = 1000, ratio_max: float = 2.0):
+    """Daily load [AU] (bars, left axis) under the acute:chronic workload ratio (line, right).
+
+    Always two traces and fixed axes, so it can be explored with :mod:`helpers.explore`. The
+    shaded band marks the often-quoted 0.8–1.3 range and the dotted line 1.5 (Gabbett 2016;
+    thresholds contested).
+    """
+    days = [f"{d:%Y-%m-%d}" for d in daily.index]
+    values = [None if v != v else round(float(v), 3) for v in ratio]
+    fig = go.Figure([
+        go.Bar(x=days, y=[float(v) for v in daily], name="daily load", marker_color=PALETTE[4],
+               hovertemplate="%{x}: %{y:.0f} AU<extra></extra>"),
+        go.Scatter(x=days, y=values, name="ACWR", mode="lines", yaxis="y2",
+                   line=dict(color=PALETTE[5], width=3),
+                   hovertemplate="%{x}: ACWR %{y:.2f}<extra></extra>"),
+    ])
+    fig.add_hrect(y0=0.8, y1=1.3, yref="y2", fillcolor=PALETTE[2], opacity=0.12, line_width=0)
+    fig.add_hline(y=1.5, yref="y2", line=dict(color=PALETTE[7], dash="dot", width=1))
+    fig.update_layout(
+        title=title, height=470, margin=dict(t=100, r=70),
+        xaxis=dict(title="date", type="date"),
+        yaxis=dict(title="daily load [AU]", range=[0, load_max]),
+        yaxis2=dict(title="ACWR", range=[0, ratio_max], overlaying="y", side="right",
+                    showgrid=False),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+    )
+    return describe(fig, "Bars of daily training load with a line of the acute:chronic workload "
+                         "ratio on a second axis, a shaded band from 0.8 to 1.3 and a dotted "
+                         "line at 1.5.")
+
+
+def log_fitness_fatigue(table, title: str = "Fitness, fatigue and form from your log"):
+    """Lines of ``fitness``, ``fatigue`` and ``form`` [AU] (``helpers.load.fitness_fatigue``)."""
+    days = [f"{d:%Y-%m-%d}" for d in table.index]
+    fig = go.Figure()
+    for i, column in enumerate(("fitness", "fatigue", "form")):
+        fig.add_trace(go.Scatter(x=days, y=[float(v) for v in table[column]], name=column,
+                                 mode="lines", line=dict(color=PALETTE[i], width=2.5),
+                                 hovertemplate=f"%{{x}}: {column} %{{y:.0f}} AU<extra></extra>"))
+    fig.add_hline(y=0, line=dict(color="#888888", width=1))
+    fig.update_layout(
+        title=title, height=430, xaxis=dict(title="date", type="date"),
+        yaxis_title="load [AU]", margin=dict(t=100),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+    )
+    return describe(fig, "Three lines over the training block: fitness rising slowly, fatigue "
+                         "following each week's load, and form as their difference.")
+
+
+# --- plan_ figures (lesson 06: building your marathon block) ---------------------------------
+
+_PLAN_PHASES = ("base", "build", "peak", "taper")
+
+
+def plan_block(weeks, title: str = "Running volume across the block", unit: str = "km"):
+    """Weekly running volume [unit] as bars coloured by phase, recovery weeks hatched.
+
+    ``weeks``: ``Plan.weeks`` (columns ``week``, ``phase``, ``recovery``, ``run_km``,
+    ``long_run_km``). The long run is drawn as a line over the bars.
+    """
+    fig = go.Figure()
+    for i, phase in enumerate(_PLAN_PHASES):
+        part = weeks[weeks["phase"] == phase]
+        fig.add_trace(go.Bar(
+            x=[int(w) for w in part["week"]], y=[float(v) for v in part["run_km"]], name=phase,
+            marker=dict(color=PALETTE[i],
+                        pattern_shape=["/" if r else "" for r in part["recovery"]]),
+            hovertemplate=f"week %{{x}} ({phase}): %{{y:.1f}} {unit}<extra></extra>"))
+    fig.add_trace(go.Scatter(
+        x=[int(w) for w in weeks["week"]], y=[float(v) for v in weeks["long_run_km"]],
+        name="long run (race in the last week)", mode="lines+markers",
+        line=dict(color=PALETTE[7], width=2),
+        hovertemplate=f"week %{{x}}: long run %{{y:.1f}} {unit}<extra></extra>"))
+    fig.update_layout(
+        title=title, height=430, margin=dict(t=100), bargap=0.15,
+        xaxis=dict(title="week of the block", dtick=1), yaxis_title=f"running per week [{unit}]",
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+    )
+    return describe(fig, "Bars of weekly running volume coloured by phase (base, build, peak, "
+                         "taper), hatched in recovery weeks, with a line for the long run.")
+
+
+def plan_strength(weeks, title: str = "Strength work across the block"):
+    """Strength sessions per week (stacked: heavy and other) with relative volume load (line).
+
+    ``weeks``: ``Plan.weeks`` (``week``, ``strength_sessions``, ``heavy_sessions``,
+    ``volume_load_rel``).
+    """
+    x = [int(w) for w in weeks["week"]]
+    heavy = [int(v) for v in weeks["heavy_sessions"]]
+    other = [int(s) - h for s, h in zip(weeks["strength_sessions"], heavy)]
+    fig = go.Figure([
+        go.Bar(x=x, y=other, name="general or light sessions", marker_color=PALETTE[4],
+               hovertemplate="week %{x}: %{y} general/light<extra></extra>"),
+        go.Bar(x=x, y=heavy, name="heavy and explosive sessions", marker_color=PALETTE[5],
+               hovertemplate="week %{x}: %{y} heavy<extra></extra>"),
+        go.Scatter(x=x, y=[float(v) for v in weeks["volume_load_rel"]], yaxis="y2",
+                   name="volume load (sets × reps × fraction of 1RM)", mode="lines+markers",
+                   line=dict(color=PALETTE[7], width=2),
+                   hovertemplate="week %{x}: %{y:.0f}<extra></extra>"),
+    ])
+    fig.update_layout(
+        barmode="stack", title=title, height=430, margin=dict(t=100, r=70),
+        xaxis=dict(title="week of the block", dtick=1),
+        yaxis=dict(title="strength sessions per week", dtick=1),
+        yaxis2=dict(title="relative volume load [reps × 1RM]", overlaying="y", side="right",
+                    showgrid=False, rangemode="tozero"),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+    )
+    return describe(fig, "Stacked bars of strength sessions per week split into heavy and "
+                         "general or light sessions, with a line of the relative volume load.")
+
+
+def plan_form(weeks, title: str = "Fitness, fatigue and form at the end of each week"):
+    """Lines of ``fitness``, ``fatigue`` and ``form`` [AU] from ``Plan.weeks`` by week."""
+    x = [int(w) for w in weeks["week"]]
+    fig = go.Figure()
+    for i, column in enumerate(("fitness", "fatigue", "form")):
+        fig.add_trace(go.Scatter(x=x, y=[float(v) for v in weeks[column]], name=column,
+                                 mode="lines+markers", line=dict(color=PALETTE[i], width=2.5),
+                                 hovertemplate=f"week %{{x}}: {column} %{{y:.0f}}"
+                                               " AU<extra></extra>"))
+    fig.add_hline(y=0, line=dict(color="#888888", width=1))
+    fig.update_layout(
+        title=title, height=430, margin=dict(t=100),
+        xaxis=dict(title="week of the block", dtick=1), yaxis_title="load [AU]",
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+    )
+    return describe(fig, "Three lines by week: fitness rising slowly, fatigue following the "
+                         "weekly load, and form (fitness minus fatigue) turning positive in "
+                         "the taper.")
+
+
+def plan_compare(table, column: str, title: str, yaxis_title: str, x_max: int | None = None,
+                 y_range=None):
+    """One line per ``variant`` of ``compare_plans`` output: ``column`` against weeks to race.
+
+    The x axis runs from the longest block down to race week (0), so blocks of different
+    lengths line up on race day.
+    """
+    fig = go.Figure()
+    for i, (name, part) in enumerate(table.groupby("variant", sort=False)):
+        fig.add_trace(go.Scatter(
+            x=[int(v) for v in part["weeks_to_race"]], y=[float(v) for v in part[column]],
+            name=str(name), mode="lines+markers",
+            line=dict(color=PALETTE[i % len(PALETTE)], width=2.5,
+                      dash=("solid", "dash", "dot", "dashdot")[i % 4]),
+            hovertemplate=f"{name}: %{{x}} weeks out, %{{y:.1f}}<extra></extra>"))
+    longest = x_max if x_max is not None else int(table["weeks_to_race"].max())
+    fig.update_layout(
+        title=title, height=450, margin=dict(t=110),
+        xaxis=dict(title="weeks to race (0 = race week)", range=[longest + 0.5, -0.5], dtick=2),
+        yaxis=dict(title=yaxis_title, range=y_range),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+    )
+    return describe(fig, f"One line per plan variant showing {column.replace('_', ' ')} week by "
+                         "week, aligned on race day.")
+
+
+def plan_explorer(weeks, title: str, x_max: int = 24, km_max: float = 90,
+                  load_max: float = 3500, note: str = ""):
+    """Weekly running volume (bars, left axis) and session-RPE load (line, right) by weeks to race.
+
+    Always two traces with fixed axes, so :mod:`helpers.explore` can precompute every state;
+    ``note`` is shown as an annotation (e.g. the plan's warnings).
+    """
+    x = [int(len(weeks) - w) for w in weeks["week"]]
+    fig = go.Figure([
+        go.Bar(x=x, y=[float(v) for v in weeks["run_km"]], name="running [km]",
+               marker_color=PALETTE[0],
+               hovertemplate="%{x} weeks out: %{y:.1f} km<extra></extra>"),
+        go.Scatter(x=x, y=[float(v) for v in weeks["load"]], name="weekly load [AU]",
+                   yaxis="y2", mode="lines+markers", line=dict(color=PALETTE[5], width=2.5),
+                   hovertemplate="%{x} weeks out: %{y:.0f} AU<extra></extra>"),
+    ])
+    fig.update_layout(
+        title=title, height=480, margin=dict(t=100, r=70, b=110),
+        xaxis=dict(title="weeks to race (0 = race week)", range=[x_max + 0.5, -0.5], dtick=2),
+        yaxis=dict(title="running per week [km]", range=[0, km_max]),
+        yaxis2=dict(title="session-RPE load per week [AU]", range=[0, load_max],
+                    overlaying="y", side="right", showgrid=False),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+        annotations=[dict(text=note, xref="paper", yref="paper", x=0, y=-0.25,
+                          xanchor="left", showarrow=False, align="left")],
+    )
+    return describe(fig, "Bars of weekly running kilometres and a line of weekly training load, "
+                         "counted in weeks to race, for the chosen block length, peak and "
+                         "strength sessions.")

@@ -18,9 +18,11 @@ import pandas as pd
 
 from helpers._checks import as_float_array, check_choice, check_integer, check_range, like_input
 
-#: Largest number of reps each 1RM equation is used for. The equations were fitted on sets of
-#: about 10 repetitions or fewer and their error grows with reps (LeSuer et al. 1997); Brzycki's
-#: denominator (37 − r) also breaks down long before 37.
+#: Largest number of reps each 1RM equation is used for: 10 for all seven. The equations were
+#: fitted on sets of about 10 repetitions or fewer and their error grows with reps (LeSuer et al.
+#: 1997). Beyond that their forms part ways: Brzycki's 36 / (37 − r) and Lander's
+#: 100 / (101.3 − 2.67 r) blow up as r nears 37–38, Lombardi's r^0.10 flattens out, and the
+#: linear Epley and O'Conner keep growing, so no equation is trusted past 10.
 FORMULAS = {
     "epley": 10,
     "brzycki": 10,
