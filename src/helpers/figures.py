@@ -915,7 +915,7 @@ def plan_strength(weeks, title: str = "Strength work across the block"):
     """
     x = [int(w) for w in weeks["week"]]
     heavy = [int(v) for v in weeks["heavy_sessions"]]
-    other = [int(s) - h for s, h in zip(weeks["strength_sessions"], heavy)]
+    other = [int(s) - h for s, h in zip(weeks["strength_sessions"], heavy, strict=True)]
     fig = go.Figure([
         go.Bar(x=x, y=other, name="general or light sessions", marker_color=PALETTE[4],
                hovertemplate="week %{x}: %{y} general/light<extra></extra>"),
