@@ -10,7 +10,6 @@ cost (better economy); a relative risk (RR) below 1 means fewer injuries than in
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import DATA_DIR
+from helpers._table import read_rows
 
 #: The columns of every evidence file, in file order.
 COLUMNS = (
@@ -152,41 +152,8 @@ def load_evidence(name) -> pd.DataFrame:
         if not path.is_file():
             raise ValueError(f"name {str(name)!r} is not a file")
 
-    def fail(line: int, column: str, problem: str):
-        raise ValueError(f"{path}, line {line}, column {column!r}: {problem}")
-
-    records = []
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = [cell.strip() for cell in next(reader, [])]
-            if tuple(header) != COLUMNS:
-                for position, expected in enumerate(COLUMNS):
-                    found = header[position] if position < len(header) else "<missing>"
-                    if found != expected:
-                        fail(1, expected, f"header has {found!r} where {expected!r} was expected")
-                fail(1, header[len(COLUMNS)], "unexpected extra column in the header")
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue  # blank line
-                line = reader.line_num
-                if len(row) != len(COLUMNS):
-                    column = COLUMNS[min(len(row), len(COLUMNS) - 1)]
-                    fail(line, column, f"expected {len(COLUMNS)} values, found {len(row)}")
-                record = {}
-                for column, cell in zip(COLUMNS, row, strict=True):
-                    try:
-                        record[column] = _parse_cell(column, cell.strip())
-                    except ValueError as err:
-                        fail(line, column, str(err))
-                problem = _check_row(record)
-                if problem:
-                    fail(line, *problem)
-                records.append(record)
-        except csv.Error as err:
-            fail(reader.line_num, COLUMNS[0], f"cannot parse the CSV ({err})")
-    if not records:
-        fail(2, COLUMNS[0], "the file has a header but no rows")
+    rows = read_rows(path, COLUMNS, _parse_cell, "rows", _check_row)
+    records = [record for _, record in rows]
     return pd.DataFrame.from_records(records, columns=list(COLUMNS))
 
 

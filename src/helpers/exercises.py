@@ -8,7 +8,6 @@ reports a bad row with the file, the line number and the column.
 
 from __future__ import annotations
 
-import csv
 import re
 import textwrap
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ import pandas as pd
 
 from helpers import DATA_DIR
 from helpers._checks import check_choice, check_integer
+from helpers._table import check_unique, fail, read_rows
 
 #: The library's columns, in file order.
 COLUMNS = (
@@ -169,62 +169,14 @@ def load_exercises(path=None) -> pd.DataFrame:
     if not path.is_file():
         raise ValueError(f"path {str(path)!r} is not a file")
 
-    def fail(line: int, column: str, problem: str):
-        raise ValueError(f"{path}, line {line}, column {column!r}: {problem}")
-
-    records, lines = [], []
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = next(reader, None)
-            if header is None:
-                fail(1, COLUMNS[0], "the file is empty; expected a header row")
-            header = [name.strip() for name in header]
-            for position, expected in enumerate(COLUMNS):
-                found = header[position] if position < len(header) else "<missing>"
-                if found != expected:
-                    fail(1, expected, f"header has {found!r} where {expected!r} was expected")
-            if len(header) > len(COLUMNS):
-                fail(1, header[len(COLUMNS)], "unexpected extra column in the header")
-            for row in reader:
-                line = reader.line_num
-                if not any(cell.strip() for cell in row):
-                    continue  # blank line
-                if len(row) != len(COLUMNS):
-                    column = COLUMNS[min(len(row), len(COLUMNS) - 1)]
-                    fail(
-                        line,
-                        column,
-                        f"expected {len(COLUMNS)} values, found {len(row)} "
-                        "(quote any value that contains a comma)",
-                    )
-                record = {}
-                for column, cell in zip(COLUMNS, row, strict=True):
-                    try:
-                        record[column] = _parse_cell(column, cell.strip())
-                    except ValueError as err:
-                        fail(line, column, str(err))
-                records.append(record)
-                lines.append(line)
-        except csv.Error as err:
-            fail(reader.line_num, COLUMNS[0], f"cannot parse the CSV ({err})")
-
-    if not records:
-        fail(2, COLUMNS[0], "the file has a header but no exercises")
-    first_line = {}
-    for record, line in zip(records, lines, strict=True):
-        if record["id"] in first_line:
-            fail(
-                line,
-                "id",
-                f"duplicate id {record['id']!r} (first on line {first_line[record['id']]})",
-            )
-        first_line[record["id"]] = line
-    for record, line in zip(records, lines, strict=True):
+    rows = read_rows(path, COLUMNS, _parse_cell, "exercises")
+    ids = check_unique(path, rows)
+    for line, record in rows:
         for column in ("regression", "progression"):
             value = record[column]
-            if _ID.match(value) and value not in first_line:
-                fail(line, column, f"{value!r} looks like an id but no exercise has it")
+            if _ID.match(value) and value not in ids:
+                fail(path, line, column, f"{value!r} looks like an id but no exercise has it")
+    records = [record for _, record in rows]
     return pd.DataFrame.from_records(records, columns=list(COLUMNS))
 
 

@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from pathlib import Path
@@ -26,6 +25,7 @@ import pandas as pd
 
 from helpers import DATA_DIR
 from helpers._checks import check_integer, check_range
+from helpers._table import check_unique, read_rows
 
 #: The recipe file's columns, in file order.
 COLUMNS = (
@@ -123,55 +123,15 @@ def load_recipes(path=None) -> pd.DataFrame:
     if not path.is_file():
         raise ValueError(f"path {str(path)!r} is not a file")
 
-    def fail(line: int, column: str, problem: str):
-        raise ValueError(f"{path}, line {line}, column {column!r}: {problem}")
+    def serving_fits(record):
+        macros = record["carbs_g"] + record["protein_g"] + record["fat_g"]
+        if macros + record["fibre_g"] > record["serving_g"]:
+            return "serving_g", f"nutrients add up to more than the serving ({macros} g)"
+        return None
 
-    records, seen = [], {}
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = [name.strip() for name in next(reader, [])]
-            for position, expected in enumerate(COLUMNS):
-                found = header[position] if position < len(header) else "<missing>"
-                if found != expected:
-                    fail(1, expected, f"header has {found!r} where {expected!r} was expected")
-            if len(header) > len(COLUMNS):
-                fail(1, header[len(COLUMNS)], "unexpected extra column in the header")
-            for row in reader:
-                line = reader.line_num
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) != len(COLUMNS):
-                    column = COLUMNS[min(len(row), len(COLUMNS) - 1)]
-                    fail(
-                        line,
-                        column,
-                        f"expected {len(COLUMNS)} values, found {len(row)} "
-                        "(quote any value that contains a comma)",
-                    )
-                record = {}
-                for column, cell in zip(COLUMNS, row, strict=True):
-                    try:
-                        record[column] = _parse_cell(column, cell.strip())
-                    except ValueError as err:
-                        fail(line, column, str(err))
-                macros = record["carbs_g"] + record["protein_g"] + record["fat_g"]
-                if macros + record["fibre_g"] > record["serving_g"]:
-                    fail(
-                        line, "serving_g", f"nutrients add up to more than the serving ({macros} g)"
-                    )
-                if record["id"] in seen:
-                    fail(
-                        line,
-                        "id",
-                        f"duplicate id {record['id']!r} (first on line {seen[record['id']]})",
-                    )
-                seen[record["id"]] = line
-                records.append(record)
-        except csv.Error as err:
-            fail(reader.line_num, COLUMNS[0], f"cannot parse the CSV ({err})")
-    if not records:
-        fail(2, COLUMNS[0], "the file has a header but no recipes")
+    rows = read_rows(path, COLUMNS, _parse_cell, "recipes", serving_fits)
+    check_unique(path, rows)
+    records = [record for _, record in rows]
     return pd.DataFrame.from_records(records, columns=COLUMNS)
 
 

@@ -7,7 +7,6 @@ bad row with the file, the line number and the column.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pandas as pd
 
 from helpers import DATA_DIR
 from helpers._checks import check_choice
+from helpers._table import check_unique, read_rows
 
 #: The library's columns, in file order.
 COLUMNS = ("id", "name", "target", "hold_s", "reps_or_sides", "cues", "caution", "when")
@@ -102,50 +102,9 @@ def load_mobility(path=None) -> pd.DataFrame:
     if not path.is_file():
         raise ValueError(f"path {str(path)!r} is not a file")
 
-    def fail(line: int, column: str, problem: str):
-        raise ValueError(f"{path}, line {line}, column {column!r}: {problem}")
-
-    records, first_line = [], {}
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = [cell.strip() for cell in next(reader, [])]
-            for position, expected in enumerate(COLUMNS):
-                found = header[position] if position < len(header) else "<missing>"
-                if found != expected:
-                    fail(1, expected, f"header has {found!r} where {expected!r} was expected")
-            if len(header) > len(COLUMNS):
-                fail(1, header[len(COLUMNS)], "unexpected extra column in the header")
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue  # blank line
-                line = reader.line_num
-                if len(row) != len(COLUMNS):
-                    column = COLUMNS[min(len(row), len(COLUMNS) - 1)]
-                    fail(
-                        line,
-                        column,
-                        f"expected {len(COLUMNS)} values, found {len(row)} "
-                        "(quote any value that contains a comma)",
-                    )
-                record = {}
-                for column, cell in zip(COLUMNS, row, strict=True):
-                    try:
-                        record[column] = _parse_cell(column, cell.strip())
-                    except ValueError as err:
-                        fail(line, column, str(err))
-                if record["id"] in first_line:
-                    fail(
-                        line,
-                        "id",
-                        f"duplicate id {record['id']!r} (first on line {first_line[record['id']]})",
-                    )
-                first_line[record["id"]] = line
-                records.append(record)
-        except csv.Error as err:
-            fail(reader.line_num, COLUMNS[0], f"cannot parse the CSV ({err})")
-    if not records:
-        fail(2, COLUMNS[0], "the file has a header but no poses")
+    rows = read_rows(path, COLUMNS, _parse_cell, "poses")
+    check_unique(path, rows)
+    records = [record for _, record in rows]
     return pd.DataFrame.from_records(records, columns=list(COLUMNS))
 
 
