@@ -82,3 +82,15 @@ def like_input(template, result, name: str | None = None):
     if arr.ndim == 0 and np.ndim(template) == 0:
         return float(arr)
     return arr
+
+
+def shape_source(*values):
+    """The input whose shape a result takes: the first Series, else the first array-like,
+    else the first value (for :func:`like_input` with several inputs)."""
+    for value in values:
+        if isinstance(value, pd.Series):
+            return value
+    for value in values:
+        if np.ndim(value) > 0:
+            return value
+    return values[0]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers._checks import as_float_array, check_choice, check_range, like_input
+from helpers._checks import as_float_array, check_choice, check_range, like_input, shape_source
 
 #: Burke et al. 2011 daily carbohydrate targets by training load [g/kg/day]. The row values
 #: are marked (verify) in the course's science notes: we could not read them from the paper.
@@ -145,7 +145,7 @@ def pre_race_meal(body_mass_kg, hours_before):
     check_range("hours_before", hours_before, 1.0, 4.0, unit="h")
     mass = as_float_array("body_mass_kg", body_mass_kg)
     hours = as_float_array("hours_before", hours_before)
-    template = _first_array(body_mass_kg, hours_before)
+    template = shape_source(body_mass_kg, hours_before)
     low = like_input(template, mass * np.maximum(1.0, hours - 1.0))
     high = like_input(template, mass * hours)
     return low, high
@@ -334,7 +334,7 @@ def sweat_rate(pre_kg, post_kg, fluid_l, urine_l, hours):
             "post_kg, fluid_l and urine_l imply a negative sweat loss (pre_kg − post_kg + "
             f"fluid_l − urine_l < 0), got {np.ravel(loss)[:3].round(3).tolist()} L"
         )
-    return like_input(_first_array(pre_kg, post_kg, fluid_l, urine_l, hours), loss / t)
+    return like_input(shape_source(pre_kg, post_kg, fluid_l, urine_l, hours), loss / t)
 
 
 def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours, max_loss_pct=2.0):
@@ -395,7 +395,7 @@ def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours, max_loss_pct=2.0):
     )
     loss = rate * t
     allowed = mass * pct / 100.0
-    template = _first_array(body_mass_kg, sweat_rate_l_per_h, hours)
+    template = shape_source(body_mass_kg, sweat_rate_l_per_h, hours)
     index = template.index if isinstance(template, pd.Series) else None
     return pd.DataFrame(
         {
@@ -456,7 +456,7 @@ def body_mass_change_pct(body_mass_kg, sweat_rate_l_per_h, drink_l_per_h, hours)
     rate = as_float_array("sweat_rate_l_per_h", sweat_rate_l_per_h)
     drink = as_float_array("drink_l_per_h", drink_l_per_h)
     t = as_float_array("hours", hours)
-    template = _first_array(drink_l_per_h, sweat_rate_l_per_h, body_mass_kg, hours)
+    template = shape_source(drink_l_per_h, sweat_rate_l_per_h, body_mass_kg, hours)
     return like_input(template, 100.0 * (drink - rate) * t / mass)
 
 
@@ -474,14 +474,3 @@ def _band_index(duration_h):
 def _band_values(duration_h, column):
     values = np.array([band[column] for band in RACE_CARB_BANDS], dtype=float)
     return values[_band_index(duration_h)]
-
-
-def _first_array(*values):
-    """The first Series among ``values``, else the first array-like, else the first value."""
-    for value in values:
-        if isinstance(value, pd.Series):
-            return value
-    for value in values:
-        if np.ndim(value) > 0:
-            return value
-    return values[0]

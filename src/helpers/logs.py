@@ -50,6 +50,7 @@ J Strength Cond Res 15:109–115.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
@@ -695,6 +696,23 @@ def _iso_date(text: str, tz, what: str) -> datetime:
         raise RowError(f"{what} {text!r} is not a date") from None
 
 
+def _app_csv(path, required, app: str):
+    """(file name, column → index, records) of an app's CSV export, its header checked.
+
+    A repeated column name maps to its first position.
+    """
+    name = Path(path).name
+    header, records = _csv_records(_decode(_read_bytes(Path(path)), name), name)
+    _check_header(header, required, name, app)
+    return name, {h: i for i, h in reversed(list(enumerate(header)))}, records
+
+
+def _field(col: dict, fields: list, column: str) -> str:
+    """The text of ``column`` in a record, "" when the column or the value is missing."""
+    i = col.get(column)
+    return fields[i] if i is not None and i < len(fields) else ""
+
+
 def _check_header(header, expected, name, app):
     missing = [c for c in expected if c not in header]
     if missing:
@@ -756,22 +774,12 @@ def read_strong_csv(path, weight_unit: str = "kg", tz="UTC") -> ImportResult:
     check_choice("weight_unit", weight_unit, ("kg", "lb"))
     factor = KG_PER_LB if weight_unit == "lb" else 1.0
     tzinfo = _tzinfo(tz)
-    path = Path(path)
-    name = path.name
-    header, records = _csv_records(_decode(_read_bytes(path), name), name)
-    _check_header(
-        header,
-        ("Date", "Workout Name", "Duration", "Exercise Name", "Weight", "Reps"),
-        name,
-        "Strong",
+    name, col, records = _app_csv(
+        path, ("Date", "Workout Name", "Duration", "Exercise Name", "Weight", "Reps"), "Strong"
     )
-    col = {h: i for i, h in reversed(list(enumerate(header)))}
     sets, durations, skipped = [], {}, []
     for line, fields in records:
-
-        def get(column, fields=fields):
-            i = col.get(column)
-            return fields[i] if i is not None and i < len(fields) else ""
+        get = functools.partial(_field, col, fields)
 
         try:
             start = _iso_date(get("Date"), tzinfo, "Date")
@@ -823,22 +831,12 @@ def read_hevy_csv(path, tz="UTC") -> ImportResult:
         ``log`` one row per workout, ``sets`` one row per set, ``skipped``.
     """
     tzinfo = _tzinfo(tz)
-    path = Path(path)
-    name = path.name
-    header, records = _csv_records(_decode(_read_bytes(path), name), name)
-    _check_header(
-        header,
-        ("title", "start_time", "end_time", "exercise_title", "weight_kg", "reps"),
-        name,
-        "Hevy",
+    name, col, records = _app_csv(
+        path, ("title", "start_time", "end_time", "exercise_title", "weight_kg", "reps"), "Hevy"
     )
-    col = {h: i for i, h in reversed(list(enumerate(header)))}
     sets, durations, skipped = [], {}, []
     for line, fields in records:
-
-        def get(column, fields=fields):
-            i = col.get(column)
-            return fields[i] if i is not None and i < len(fields) else ""
+        get = functools.partial(_field, col, fields)
 
         try:
             start = _iso_date(get("start_time"), tzinfo, "start_time")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers._checks import as_float_array, check_range, like_input
+from helpers._checks import as_float_array, check_range, like_input, shape_source
 
 MARATHON_M = 42_195.0
 #: Accepted race distances [m] and durations [s] for the Daniels–Gilbert model.
@@ -147,7 +147,7 @@ def vdot(distance_m, time_s):
             f"time_s is too slow for distance_m: VDOT would be below {VDOT_RANGE[0]:g} "
             f"(the model covers running, not walking), got time_s={time_s!r:.60}"
         )
-    return like_input(_template(time_s, distance_m), result)
+    return like_input(shape_source(time_s, distance_m), result)
 
 
 def race_time(vdot, distance_m):
@@ -200,7 +200,7 @@ def race_time(vdot, distance_m):
         too_fast = _vdot(d, np.exp(mid)) > target  # VDOT too high: the race is longer
         lo = np.where(too_fast, mid, lo)
         hi = np.where(too_fast, hi, mid)
-    return like_input(_template(vdot, distance_m), 60.0 * np.exp(0.5 * (lo + hi)))
+    return like_input(shape_source(vdot, distance_m), 60.0 * np.exp(0.5 * (lo + hi)))
 
 
 def riegel(time_s, distance_m, target_m, exponent=1.06):
@@ -243,7 +243,7 @@ def riegel(time_s, distance_m, target_m, exponent=1.06):
     check_range("exponent", exponent, 1.0, 1.3)
     t1 = as_float_array("time_s", time_s)
     ratio = as_float_array("target_m", target_m) / as_float_array("distance_m", distance_m)
-    return like_input(_template(time_s, distance_m, target_m), t1 * ratio**exponent)
+    return like_input(shape_source(time_s, distance_m, target_m), t1 * ratio**exponent)
 
 
 def training_paces(vdot):
@@ -308,14 +308,3 @@ def _speed_for_vo2(vo2):
     """Positive root of 0.000104 v² + 0.182258 v − (4.60 + VO2) = 0 [m/min]."""
     a, b, c = 0.000104, 0.182258, -(4.60 + vo2)
     return (-b + np.sqrt(b * b - 4 * a * c)) / (2 * a)
-
-
-def _template(*values):
-    """The first Series among ``values``, else the first array-like, else the first value."""
-    for value in values:
-        if isinstance(value, pd.Series):
-            return value
-    for value in values:
-        if np.ndim(value) > 0:
-            return value
-    return values[0]
