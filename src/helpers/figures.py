@@ -1013,3 +1013,157 @@ def plan_explorer(weeks, title: str, x_max: int = 24, km_max: float = 90,
     return describe(fig, "Bars of weekly running kilometres and a line of weekly training load, "
                          "counted in weeks to race, for the chosen block length, peak and "
                          "strength sessions.")
+
+
+# ---- lesson 05: load, fatigue and form (prefix form_) ----
+
+def _form_days(index):
+    return [f"{d:%Y-%m-%d}" for d in index]
+
+
+def _form_values(series):
+    return [None if v != v else round(float(v), 3) for v in series]
+
+
+def form_acwr_lines(ratios, title: str = "Acute:chronic workload ratio", ratio_max: float = 2.0):
+    """One line per ACWR variant (``ratios``: dict label -> date-indexed Series), with the
+    often-quoted 0.8–1.3 band and a dotted line at 1.5 (Gabbett 2016; thresholds contested)."""
+    fig = go.Figure()
+    for label, ratio in ratios.items():
+        fig.add_trace(go.Scatter(x=_form_days(ratio.index), y=_form_values(ratio), name=label,
+                                 mode="lines", hovertemplate="%{x}: %{y:.2f}<extra></extra>"))
+    fig.add_hrect(y0=0.8, y1=1.3, fillcolor=PALETTE[2], opacity=0.12, line_width=0)
+    fig.add_hline(y=1.5, line=dict(color=PALETTE[7], dash="dot", width=1))
+    fig.update_layout(title=title, height=430, xaxis=dict(title="date", type="date"),
+                      yaxis=dict(title="ACWR [ratio]", range=[0, ratio_max]),
+                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+                      margin=dict(t=100))
+    return describe(fig, "Lines of the acute:chronic workload ratio computed in several ways over "
+                         "the same block, with a shaded band from 0.8 to 1.3 and a dotted line "
+                         "at 1.5.")
+
+
+def form_fitness_fatigue(tables, title: str = "Fitness, fatigue and form"):
+    """Fitness, fatigue and form [AU] for one or more conventions (``tables``: dict label ->
+    DataFrame from ``helpers.load.fitness_fatigue``); solid lines for the first, dashed after."""
+    fig = go.Figure()
+    dashes = ("solid", "dash", "dot")
+    for i, (label, table) in enumerate(tables.items()):
+        days = _form_days(table.index)
+        for j, column in enumerate(("fitness", "fatigue", "form")):
+            fig.add_trace(go.Scatter(
+                x=days, y=_form_values(table[column]), mode="lines",
+                name=f"{column} ({label})" if len(tables) > 1 else column,
+                line=dict(color=PALETTE[j], dash=dashes[i % 3]),
+                hovertemplate="%{x}: %{y:.0f} AU<extra></extra>"))
+    fig.add_hline(y=0, line=dict(color=PALETTE[7], width=1))
+    fig.update_layout(title=title, height=470, xaxis=dict(title="date", type="date"),
+                      yaxis=dict(title="load per day [AU]"),
+                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+                      margin=dict(t=110))
+    return describe(fig, "Lines of fitness, fatigue and form (fitness minus fatigue) over the "
+                         "block for each smoothing convention.")
+
+
+def form_banister(table, title: str = "Banister model: performance over the block"):
+    """Banister fitness and fatigue (left axis) and modelled performance [AU] over the block
+    (``table`` from ``helpers.load.banister``)."""
+    days = _form_days(table.index)
+    fig = go.Figure([
+        go.Scatter(x=days, y=_form_values(table["fitness"]), name="fitness (unweighted sum)",
+                   mode="lines", line=dict(color=PALETTE[0])),
+        go.Scatter(x=days, y=_form_values(table["fatigue"]), name="fatigue (unweighted sum)",
+                   mode="lines", line=dict(color=PALETTE[1])),
+        go.Scatter(x=days, y=_form_values(table["performance"]), name="performance",
+                   mode="lines", line=dict(color=PALETTE[7], width=3)),
+    ])
+    fig.update_layout(title=title, height=450, xaxis=dict(title="date", type="date"),
+                      yaxis=dict(title="model units [AU]"),
+                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+                      margin=dict(t=100))
+    return describe(fig, "Lines of Banister fitness, fatigue and the performance they predict "
+                         "over the block.")
+
+
+def form_explorer(daily, ratio, forms, title: str, load_max: float, ratio_max: float = 2.0,
+                  form_range=(-400, 200)):
+    """Three stacked panels with fixed axes for :mod:`helpers.explore`: daily load [AU] (bars),
+    the ACWR (line, 0.8–1.3 band, 1.5 dotted) and form [AU] for each convention in ``forms``
+    (dict label -> Series). Always 2 + len(forms) traces."""
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.06,
+                        row_heights=[0.3, 0.3, 0.4])
+    days = _form_days(daily.index)
+    fig.add_trace(go.Bar(x=days, y=[float(v) for v in daily], name="daily load",
+                         marker_color=PALETTE[4],
+                         hovertemplate="%{x}: %{y:.0f} AU<extra></extra>"), row=1, col=1)
+    fig.add_trace(go.Scatter(x=days, y=_form_values(ratio), name="ACWR", mode="lines",
+                             line=dict(color=PALETTE[5], width=2),
+                             hovertemplate="%{x}: %{y:.2f}<extra></extra>"), row=2, col=1)
+    for i, (label, form) in enumerate(forms.items()):
+        fig.add_trace(go.Scatter(x=days, y=_form_values(form), name=f"form ({label})",
+                                 mode="lines", line=dict(color=PALETTE[i], dash=("solid", "dash")[i % 2]),
+                                 hovertemplate="%{x}: %{y:.0f} AU<extra></extra>"), row=3, col=1)
+    fig.add_hrect(y0=0.8, y1=1.3, fillcolor=PALETTE[2], opacity=0.12, line_width=0, row=2, col=1)
+    fig.add_hline(y=1.5, line=dict(color=PALETTE[7], dash="dot", width=1), row=2, col=1)
+    fig.add_hline(y=0, line=dict(color=PALETTE[7], width=1), row=3, col=1)
+    fig.update_layout(title=title, height=640, margin=dict(t=110),
+                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"))
+    fig.update_yaxes(title_text="load [AU]", range=[0, load_max], row=1, col=1)
+    fig.update_yaxes(title_text="ACWR [ratio]", range=[0, ratio_max], row=2, col=1)
+    fig.update_yaxes(title_text="form [AU]", range=list(form_range), row=3, col=1)
+    fig.update_xaxes(title_text="date", type="date", row=3, col=1)
+    return describe(fig, "Three panels over the block: daily load bars, the acute:chronic "
+                         "workload ratio with a 0.8 to 1.3 band, and form under each smoothing "
+                         "convention.")
+
+
+# --- overload_ figures (lesson 03b draft: progressive overload) --------------------------------
+
+
+def overload_formula_lines(estimates, title: str = "Seven 1RM equations, one set", unit: str = "kg"):
+    """One line per equation: estimated 1RM [unit] against reps; ``estimates`` has reps as index."""
+    fig = go.Figure()
+    for name in estimates.columns:
+        fig.add_trace(go.Scatter(x=list(estimates.index), y=estimates[name].tolist(),
+                                 mode="lines+markers", name=name))
+    fig.update_layout(title=title, xaxis_title="reps done in the set [reps]",
+                      yaxis_title=f"estimated 1RM [{unit}]", height=420)
+    return fig
+
+
+def overload_rpe_heatmap(chart, title: str = "RPE chart: share of 1RM by reps and RPE"):
+    """Heatmap of the RPE chart (rows RPE, columns reps, values fractions of 1RM), in %."""
+    values = (chart * 100).round(1)
+    fig = go.Figure(go.Heatmap(
+        z=values.to_numpy().tolist(), x=[str(c) for c in values.columns],
+        y=[f"{r:g}" for r in values.index], colorscale="Viridis",
+        text=values.to_numpy().tolist(), texttemplate="%{text:.1f}",
+        colorbar=dict(title="% 1RM"),
+        hovertemplate="%{x} reps @ RPE %{y}: %{z:.1f} % 1RM<extra></extra>"))
+    fig.update_layout(title=title, xaxis_title="reps in the set [reps]",
+                      yaxis_title="RPE [0-10]", height=420)
+    fig.update_yaxes(type="category")
+    fig.update_xaxes(type="category")
+    return fig
+
+
+def overload_loads(tables, title: str, y_range=None, unit: str = "kg", x_max: float | None = None):
+    """Load per session for each named session table: a line, with deload sessions marked."""
+    fig = go.Figure()
+    for k, (name, table) in enumerate(tables.items()):
+        color = PALETTE[k % len(PALETTE)]
+        fig.add_trace(go.Scatter(x=table["session"].tolist(), y=table["load"].tolist(),
+                                 mode="lines+markers", name=name, line=dict(color=color)))
+        deload = table[table["deload"]]
+        fig.add_trace(go.Scatter(x=deload["session"].tolist(), y=deload["load"].tolist(),
+                                 mode="markers", name=f"{name}: deload", showlegend=False,
+                                 marker=dict(symbol="x", size=10, color=color)))
+    fig.update_layout(title=title, xaxis_title="session [#]", yaxis_title=f"load [{unit}]",
+                      height=440)
+    if y_range is not None:
+        fig.update_yaxes(range=list(y_range))
+    if x_max is not None:
+        fig.update_xaxes(range=[0, x_max])
+    return fig
