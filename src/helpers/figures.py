@@ -120,6 +120,7 @@ def workshop_timeline(table, title: str = "Workshop timetable", height: int | No
     ``height`` [px] defaults to one that fits the blocks; fix it when the figure is explored.
     """
     timed = table[table["kind"] != "after"].iloc[::-1]
+    labels = [b if len(b) <= 30 else b[:29] + "…" for b in timed["block"]]
     colours = {
         "opening": PALETTE[4],
         "lesson": PALETTE[0],
@@ -129,7 +130,7 @@ def workshop_timeline(table, title: str = "Workshop timetable", height: int | No
     }
     fig = go.Figure(
         go.Bar(
-            y=list(timed["block"]),
+            y=labels,
             x=list((timed["end_min"] - timed["start_min"]).astype(int)),
             base=list(timed["start_min"].astype(int)),
             orientation="h",
@@ -137,6 +138,7 @@ def workshop_timeline(table, title: str = "Workshop timetable", height: int | No
             text=[f"{s}–{e} min" for s, e in zip(timed["start_min"], timed["end_min"], strict=True)],
             textposition="auto",
             textangle=0,
+            cliponaxis=False,
             customdata=list(timed["end_min"].astype(int)),
             hovertemplate="%{y}: %{base}–%{customdata} min<extra></extra>",
         )
@@ -146,7 +148,9 @@ def workshop_timeline(table, title: str = "Workshop timetable", height: int | No
         xaxis_title="Time from the start [min]",
         yaxis_title=None,
         height=height or max(300, 40 * len(timed) + 120),
-        margin=dict(l=260),
+        margin=dict(l=230),
+        yaxis_automargin=True,
+        xaxis_range=[0, int(timed["end_min"].max()) * 1.12],
     )
     return fig
 
