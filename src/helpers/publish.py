@@ -30,6 +30,7 @@ import json
 import os
 import re
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -145,10 +146,17 @@ def _cells_digest(nb) -> str:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
+# CPython 3.11 before 3.11.8 keeps ast.parse's recursion counter in shared state: two threads
+# parsing at once can fail with "SystemError: AST constructor recursion depth mismatch"
+# (python/cpython#106905). Lessons are prepared in a thread pool, so parsing takes turns.
+_AST_LOCK = threading.Lock()
+
+
 def _helper_imports(source: str) -> set[str]:
     """``helpers`` submodules named by import statements in ``source``."""
     try:
-        tree = ast.parse(source)
+        with _AST_LOCK:
+            tree = ast.parse(source)
     except SyntaxError:
         return set()
     found = set()
@@ -678,11 +686,17 @@ def store_outputs(names: list[str]) -> None:
     """Execute lessons (all, or the named ones) and store their outputs in the notebooks."""
     paths = find_lessons()
     if names:
-        wanted = {Path(n).stem for n in names}
-        unknown = wanted - {p.stem for p in paths}
-        if unknown:
-            raise LessonError(f"no such lesson: {', '.join(sorted(unknown))}")
-        paths = [p for p in paths if p.stem in wanted]
+        # a path that exists is that notebook; anything else names a lesson of notebooks/
+        chosen, by_stem = [], {p.stem: p for p in paths}
+        for name in names:
+            given = Path(name)
+            if given.suffix == ".ipynb" and given.is_file():
+                chosen.append(given.resolve())
+            elif given.stem in by_stem:
+                chosen.append(by_stem[given.stem])
+            else:
+                raise LessonError(f"no such lesson: {name}")
+        paths = chosen
     for path in paths:
         lesson = read_lesson(path)
         start = time.perf_counter()
