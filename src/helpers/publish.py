@@ -231,9 +231,12 @@ def execute(
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
     nb = copy.deepcopy(lesson.nb)
-    env_backup = {
-        k: os.environ.get(k) for k in ("STRONGER_MILES_STATIC", "PYTHONHASHSEED", "PLOTLY_RENDERER")
-    }
+    # The kernel's own environment: lessons run in parallel threads, so this process's
+    # os.environ is left alone.
+    env = {**os.environ, "STRONGER_MILES_STATIC": "1" if static else "0", "PYTHONHASHSEED": "0"}
+    env.pop("PLOTLY_RENDERER", None)  # the course renderer, whatever the shell says
+    if renderer:
+        env["PLOTLY_RENDERER"] = renderer
     client = NotebookClient(
         nb,
         timeout=EXECUTE_TIMEOUT_S,
@@ -245,13 +248,7 @@ def execute(
     current = {"index": None}
     client.on_cell_start = lambda cell, cell_index: current.update(index=cell_index)
     try:
-        os.environ["STRONGER_MILES_STATIC"] = "1" if static else "0"
-        os.environ["PYTHONHASHSEED"] = "0"
-        if renderer:
-            os.environ["PLOTLY_RENDERER"] = renderer
-        else:
-            os.environ.pop("PLOTLY_RENDERER", None)  # the course renderer, whatever the shell says
-        client.execute()
+        client.execute(env=env)
     except (CellExecutionError, DeadKernelError) as exc:
         index = current["index"]
         cell = nb.cells[index] if index is not None else None
@@ -262,12 +259,6 @@ def execute(
         text = _ANSI.sub("", str(exc)).strip()
         reason = text.splitlines()[-1] if text else type(exc).__name__
         raise LessonError(f"{_rel(lesson.path)}: {where} failed: {reason}\n{excerpt}") from None
-    finally:
-        for key, value in env_backup.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     _normalise(nb)
     return nb
 
