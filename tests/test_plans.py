@@ -33,7 +33,8 @@ def check_rules(plan: plans.Plan) -> None:
     assert order == sorted(order) and order[-1] == 3
     assert list(weeks["phase"]).count("taper") == 2 and list(weeks["phase"]).count("peak") == 3
     assert sessions["date"].max() == spec.race_date
-    assert sessions["date"].min() == spec.race_date - dt.timedelta(days=7 * n - 1)
+    first_day = spec.race_date - dt.timedelta(days=7 * n - 1)
+    assert 0 <= (sessions["date"].min() - first_day).days < 7  # week 1 starts the plan
     race = sessions[sessions["date"] == spec.race_date]
     assert (race["kind"] == "run").all() and race["distance_km"].iloc[0] == pytest.approx(42.2)
     # running volume: starts at the current volume, recovery weeks cut, taper cuts 41–60 % (Bosquet)

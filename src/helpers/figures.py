@@ -658,7 +658,7 @@ def fuel_range_bars(
         xaxis_title=f"carbohydrate [{unit}]",
         height=120 + 50 * len(labels),
         xaxis_range=[0, x_max or max(high) * 1.2],
-        yaxis=dict(autorange="reversed"),
+        yaxis=dict(autorange="reversed", automargin=True),
         margin=dict(l=150),
     )
     return describe(
@@ -774,9 +774,9 @@ def fuel_race_dashboard(
     )
     fig.update_layout(
         title=dict(text=title, font=dict(size=15)),
-        height=540,
+        height=600,
         margin=dict(t=90, b=150),
-        legend=dict(orientation="h", x=0.5, xanchor="center", y=-0.22, yanchor="top"),
+        legend=dict(orientation="v", x=0.01, xanchor="left", y=0.99, yanchor="top"),
     )
     return describe(
         fig,
@@ -821,7 +821,7 @@ def fuel_carb_day(day, title: str = "A carbohydrate-loading day", x_max: float |
         xaxis_title="per meal [g]",
         height=140 + 70 * len(labels),
         xaxis_range=[0, x_max or float(meals_only["carbs_g"].max()) * 1.25],
-        yaxis=dict(autorange="reversed"),
+        yaxis=dict(autorange="reversed", automargin=True),
         margin=dict(l=330),
         legend=dict(orientation="h", x=1.0, xanchor="right", y=1.0, yanchor="bottom"),
     )
@@ -1087,8 +1087,9 @@ def log_km_vs_plan(weekly, planned_km, title: str = "Logged running volume again
         title=title,
         height=430,
         xaxis_title="week starting",
+        xaxis_tickangle=-45,
         yaxis_title="running volume [km]",
-        margin=dict(t=100),
+        margin=dict(t=100, b=110),
         legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
     )
     return describe(
@@ -1136,7 +1137,12 @@ def log_load_acwr(daily, ratio, title: str, load_max: float = 1000, ratio_max: f
         xaxis=dict(title="date", type="date"),
         yaxis=dict(title="daily load [AU]", range=[0, load_max]),
         yaxis2=dict(
-            title="ACWR", range=[0, ratio_max], overlaying="y", side="right", showgrid=False
+            title="ACWR",
+            range=[0, ratio_max],
+            dtick=0.5,
+            overlaying="y",
+            side="right",
+            showgrid=False,
         ),
         legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
     )
@@ -1150,33 +1156,7 @@ def log_load_acwr(daily, ratio, title: str, load_max: float = 1000, ratio_max: f
 
 def log_fitness_fatigue(table, title: str = "Fitness, fatigue and form from your log"):
     """Lines of ``fitness``, ``fatigue`` and ``form`` [AU] (``helpers.load.fitness_fatigue``)."""
-    days = [f"{d:%Y-%m-%d}" for d in table.index]
-    fig = go.Figure()
-    for i, column in enumerate(("fitness", "fatigue", "form")):
-        fig.add_trace(
-            go.Scatter(
-                x=days,
-                y=[float(v) for v in table[column]],
-                name=column,
-                mode="lines",
-                line=dict(color=PALETTE[i], width=2.5),
-                hovertemplate=f"%{{x}}: {column} %{{y:.0f}} AU<extra></extra>",
-            )
-        )
-    fig.add_hline(y=0, line=dict(color="#888888", width=1))
-    fig.update_layout(
-        title=title,
-        height=430,
-        xaxis=dict(title="date", type="date"),
-        yaxis_title="load [AU]",
-        margin=dict(t=100),
-        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
-    )
-    return describe(
-        fig,
-        "Three lines over the training block: fitness rising slowly, fatigue "
-        "following each week's load, and form as their difference.",
-    )
+    return form_fitness_fatigue({"log": table}, title=title)
 
 
 # --- plan_ figures (lesson 06: building your marathon block) ---------------------------------
@@ -1279,8 +1259,9 @@ def plan_strength(weeks, title: str = "Strength work across the block"):
             side="right",
             showgrid=False,
             rangemode="tozero",
+            tickmode="auto",
         ),
-        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", traceorder="normal"),
     )
     return describe(
         fig,
@@ -1291,34 +1272,8 @@ def plan_strength(weeks, title: str = "Strength work across the block"):
 
 def plan_form(weeks, title: str = "Fitness, fatigue and form at the end of each week"):
     """Lines of ``fitness``, ``fatigue`` and ``form`` [AU] from ``Plan.weeks`` by week."""
-    x = [int(w) for w in weeks["week"]]
-    fig = go.Figure()
-    for i, column in enumerate(("fitness", "fatigue", "form")):
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=[float(v) for v in weeks[column]],
-                name=column,
-                mode="lines+markers",
-                line=dict(color=PALETTE[i], width=2.5),
-                hovertemplate=f"week %{{x}}: {column} %{{y:.0f}} AU<extra></extra>",
-            )
-        )
-    fig.add_hline(y=0, line=dict(color="#888888", width=1))
-    fig.update_layout(
-        title=title,
-        height=430,
-        margin=dict(t=100),
-        xaxis=dict(title="week of the block", dtick=1),
-        yaxis_title="load [AU]",
-        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
-    )
-    return describe(
-        fig,
-        "Three lines by week: fitness rising slowly, fatigue following the "
-        "weekly load, and form (fitness minus fatigue) turning positive in "
-        "the taper.",
-    )
+    table = weeks.set_index("week")[["fitness", "fatigue", "form"]]
+    return form_fitness_fatigue({"plan": table}, title=title, x_title="week of the block")
 
 
 def plan_compare(
@@ -1468,29 +1423,32 @@ def form_acwr_lines(ratios, title: str = "Acute:chronic workload ratio", ratio_m
     )
 
 
-def form_fitness_fatigue(tables, title: str = "Fitness, fatigue and form"):
-    """Fitness, fatigue and form [AU] for one or more conventions (``tables``: dict label ->
-    DataFrame from ``helpers.load.fitness_fatigue``); solid lines for the first, dashed after."""
+def form_fitness_fatigue(tables, title: str = "Fitness, fatigue and form", x_title: str = "date"):
+    """Fitness, fatigue and form [AU] for one or more tables (``tables``: dict label ->
+    DataFrame with those columns, from ``helpers.load.fitness_fatigue`` or ``Plan.weeks``
+    indexed by week); solid lines for the first, dashed after. The index is the x axis."""
     fig = go.Figure()
     dashes = ("solid", "dash", "dot")
+    dated = False
     for i, (label, table) in enumerate(tables.items()):
-        days = _form_days(table.index)
+        dated = hasattr(table.index[0], "strftime")
+        x = _form_days(table.index) if dated else [int(v) for v in table.index]
         for j, column in enumerate(("fitness", "fatigue", "form")):
             fig.add_trace(
                 go.Scatter(
-                    x=days,
+                    x=x,
                     y=_form_values(table[column]),
-                    mode="lines",
+                    mode="lines" if dated else "lines+markers",
                     name=f"{column} ({label})" if len(tables) > 1 else column,
                     line=dict(color=PALETTE[j], dash=dashes[i % 3]),
-                    hovertemplate="%{x}: %{y:.0f} AU<extra></extra>",
+                    hovertemplate=f"%{{x}}: {column} %{{y:.0f}} AU<extra></extra>",
                 )
             )
     fig.add_hline(y=0, line=dict(color=PALETTE[7], width=1))
     fig.update_layout(
         title=title,
         height=470,
-        xaxis=dict(title="date", type="date"),
+        xaxis=dict(title=x_title, type="date") if dated else dict(title=x_title, dtick=1),
         yaxis=dict(title="load per day [AU]"),
         legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
         margin=dict(t=110),
@@ -1498,7 +1456,7 @@ def form_fitness_fatigue(tables, title: str = "Fitness, fatigue and form"):
     return describe(
         fig,
         "Lines of fitness, fatigue and form (fitness minus fatigue) over the "
-        "block for each smoothing convention.",
+        + ("block." if len(tables) == 1 else "block for each smoothing convention."),
     )
 
 
@@ -1598,8 +1556,8 @@ def form_explorer(
     fig.update_layout(
         title=title,
         height=640,
-        margin=dict(t=110),
-        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+        margin=dict(t=150),  # room for the title and a dropdown above the plot
+        legend=dict(orientation="h", x=0.32, y=1.0, yanchor="bottom"),
     )
     fig.update_yaxes(title_text="load [AU]", range=[0, load_max], row=1, col=1)
     fig.update_yaxes(title_text="ACWR [ratio]", range=[0, ratio_max], row=2, col=1)

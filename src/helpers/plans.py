@@ -213,7 +213,8 @@ class Plan:
         return path
 
     def to_html(self) -> str:
-        """The plan as a printable HTML table, one row per session (all text escaped)."""
+        """The plan as a printable HTML table, one row per session (all text escaped), with the
+        one style rule it needs, so it reads the same in JupyterLab, the site and a saved file."""
         head = ["date", "week", "phase", "session", "details"]
         rows = []
         for row in self.sessions.itertuples():
@@ -223,6 +224,7 @@ class Plan:
             f"Marathon plan: {self.spec.label()}, race {self.spec.race_date.isoformat()}"
         )
         return (
+            f"<style>table.sm-plan :is(td, th) {{text-align: left; vertical-align: top}}</style>\n"
             f'<table class="sm-plan"><caption>{title}</caption>\n<thead><tr>'
             + "".join(f"<th>{h}</th>" for h in head)
             + "</tr></thead>\n<tbody>\n"
@@ -346,7 +348,6 @@ def _choices(equipment, level: str) -> dict:
         loaded = not set(row.equipment) <= UNLOADED
         out.setdefault((row.group, row.pattern, row.kind), []).append(
             (
-                row.id,
                 row.name,
                 row.primary_muscles,
                 row.secondary_muscles,
@@ -389,8 +390,9 @@ DOSE = {
 
 
 def _strength_session(template, phase, recovery, level, choices, turn, light_only):
-    """Exercises, prescriptions and per-exercise sets/muscles for one session."""
-    title, groups, slots = template
+    """Exercises, prescriptions and per-exercise (sets, muscles, relative volume) for one
+    session; ``light_only`` sessions (the light template) drop sets and effort."""
+    _, _, slots = template
     sets, reps, fraction, rpe = DOSE[phase]
     if recovery or light_only:
         sets, fraction, rpe = max(2, round(sets * 0.6)), fraction - 0.10, rpe - 1
@@ -398,12 +400,10 @@ def _strength_session(template, phase, recovery, level, choices, turn, light_onl
     kinds = ("strength", "isometric")
     heavy = False
     for group, patterns in slots:
-        if light_only and group in ("legs", "glutes"):
-            continue
         picked = _pick(choices, group, patterns, kinds, turn)
         if picked is None:
             continue
-        ident, name, primary, secondary, kind, pattern, loaded = picked
+        name, primary, secondary, kind, pattern, loaded = picked
         easy = recovery or light_only
         if kind == "isometric":
             n_sets, n_reps, rel = (2 if easy else 3), 1, 0.0
@@ -421,13 +421,13 @@ def _strength_session(template, phase, recovery, level, choices, turn, light_onl
             dose = f"{sets}×{reps} @ {fraction * 100:.0f} % 1RM"
             heavy = heavy or fraction >= 0.80
         lines.append(f"{name} {dose}")
-        records.append((n_sets, primary, secondary, n_sets * n_reps * rel, group))
-    if phase in ("build", "peak") and not recovery and not light_only and groups != LIGHT[1]:
+        records.append((n_sets, primary, secondary, n_sets * n_reps * rel))
+    if phase in ("build", "peak") and not recovery and not light_only:
         jump = _pick(choices, "legs", ("hop", "jump"), ("power",), turn)
         if jump is not None:
-            ident, name, primary, secondary = jump[:4]
+            name, primary, secondary = jump[:3]
             lines.append(f"{name} 3×6 contacts")
-            records.append((3, primary, secondary, 0.0, "legs"))
+            records.append((3, primary, secondary, 0.0))
     return lines, records, heavy
 
 
@@ -528,7 +528,6 @@ def build_plan(spec: PlanSpec) -> Plan:
             )
             if not lines:
                 continue
-            heavy = heavy and not light_only
             minutes = 10 + sum(r[0] for r in records) * (3.5 if heavy else 2.5)
             rpe = 7 if heavy else (4 if light_only or recovery else 6)
             title = template[0] + (", deload" if recovery else "")
@@ -552,7 +551,7 @@ def build_plan(spec: PlanSpec) -> Plan:
             daily[7 * w + d] += rpe * round(minutes)
             strength_count += 1
             heavy_count += heavy
-            for n_sets, primary, secondary, rel, _group in records:
+            for n_sets, primary, secondary, rel in records:
                 rel_volume += rel
                 for m in primary:
                     muscles[m] = muscles.get(m, 0.0) + n_sets
