@@ -1,0 +1,351 @@
+"""Strength apps: Strong and Hevy CSV exports, one row per set, in every layout we have seen.
+
+Strong has written: the classic export (``Date,Workout Name,Duration,Exercise Name,Set Order,
+Weight,Reps,...``), the same in the app's language (German ``Datum,Workout-Name,Dauer,...``),
+an early export without ``Duration``, the Android export (semicolons, ``Weight Unit`` and
+``Distance Unit`` columns, no duration) and a ``"Workout #";...;"Duration (sec)";...;
+"Weight (kg)"`` export. Hevy writes ``weight_kg``/``distance_km`` or, set to imperial,
+``weight_lbs``/``distance_miles``. Columns are found by meaning; the classic Strong layout is
+also recognised by position (12 columns ending in ``RPE``) whatever its language.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from helpers._checks import check_choice
+from helpers.logs._locale import parse_date, plain
+from helpers.logs._schema import (
+    SET_COLUMNS,
+    ImportResult,
+    RowError,
+    _aware,
+    _decode,
+    _log_frame,
+    _non_negative,
+    _read_bytes,
+    _rpe,
+    _session,
+    _skipped_frame,
+    _tzinfo,
+)
+from helpers.units import KG_PER_LB
+
+#: Strong header words (plain text) by meaning; ``unit`` says the unit a header carries.
+STRONG_WORDS = {
+    "date": ("date", "datum", "fecha", "data", "datum"),
+    "workout": (
+        "workout name",
+        "workout-name",
+        "nom de l'entrainement",
+        "nombre del entrenamiento",
+        "nome do treino",
+        "trainingsnaam",
+    ),
+    "duration": ("duration", "dauer", "duree", "duracion", "duracao", "duur"),
+    "duration_s": ("duration (sec)",),
+    "exercise": (
+        "exercise name",
+        "name der ubung",
+        "nom de l'exercice",
+        "nombre del ejercicio",
+        "nome do exercicio",
+        "naam oefening",
+    ),
+    "order": ("set order", "reihenfolge festlegen", "ordre de la serie", "orden de la serie"),
+    "weight": ("weight", "gewicht", "poids", "peso"),
+    "weight_kg": ("weight (kg)",),
+    "weight_lb": ("weight (lb)", "weight (lbs)"),
+    "weight_unit": ("weight unit",),
+    "reps": ("reps", "wiederh.", "repetitions", "repeticiones", "repeticoes", "herh."),
+    "rpe": ("rpe",),
+    "notes": ("notes", "notizen", "notas", "notities"),
+}
+_CLASSIC = ("date", "workout", "duration", "exercise", "order", "weight", "reps")
+#: Session minutes assumed when an export has no duration: 10 + 2.5 min per set, the plan
+#: builder's length of a non-heavy strength session (course assumption, see helpers.plans).
+WARMUP_MIN, MIN_PER_SET = 10.0, 2.5
+#: Duration unit words (English, German, Dutch, French, Spanish) → minutes per unit.
+_DURATION_UNITS = {
+    **dict.fromkeys(("", "m", "min", "mins", "minute", "minutes", "minuten", "minutos"), 1.0),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours", "std", "stunde", "stunden", "u"), 60.0),
+    **dict.fromkeys(("uur", "heure", "heures", "hora", "horas"), 60.0),
+    **dict.fromkeys(("s", "sec", "secs", "sek", "second", "seconds", "sekunden"), 1 / 60),
+}
+_DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\d\s]*)")
+
+
+def _duration_min(text: str) -> float:
+    """``'1h 5m'``, ``'38min'``, ``'1 Std. 5 Min.'``, ``'45'`` (minutes) → minutes."""
+    text = (text or "").strip().lower()
+    parts = _DURATION_PART.findall(text)
+    if not text or not parts or _DURATION_PART.sub("", text).strip():
+        raise RowError(f"Duration {text!r} is not like '1h 5m'")
+    minutes = 0.0
+    for number, unit in parts:
+        value = float(number.replace(",", "."))
+        factor = _DURATION_UNITS.get(unit.rstrip("."))
+        if factor is None:
+            raise RowError(f"Duration {text!r} has an unknown unit {unit!r}")
+        minutes += value * factor
+    return minutes
+
+
+def _sniff(text: str, name: str):
+    """Header and ``(line, fields)`` records of a CSV written with ``,`` or ``;``."""
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+        if not header:
+            raise ValueError(f"{name}: the file has no header row")
+        records, line = [], reader.line_num
+        for fields in reader:
+            if fields and any(f.strip() for f in fields):
+                records.append((line + 1, fields))
+            line = reader.line_num
+    except csv.Error as err:
+        raise ValueError(f"{name}: not a readable CSV file ({err})") from None
+    return [h.strip() for h in header], records
+
+
+def _find(header, words: dict) -> dict:
+    keys = [plain(h) for h in header]
+    found = {}
+    for meaning, options in words.items():
+        hits = [i for i, k in enumerate(keys) if k in options]
+        if hits:
+            found[meaning] = hits[0]
+    return found
+
+
+def _strong_columns(header, records, name) -> dict:
+    col = _find(header, STRONG_WORDS)
+    classic = len(header) == 12 and plain(header[-1]) == "rpe"
+    dated = bool(records) and re.match(r"\d{4}-\d\d-\d\d", records[0][1][0].strip())
+    if classic and dated and not all(m in col for m in _CLASSIC):
+        col.update({m: i for i, m in enumerate(_CLASSIC)})
+    if "weight" not in col:
+        for meaning in ("weight_kg", "weight_lb"):
+            if meaning in col:
+                col["weight"] = col[meaning]
+    if "duration" not in col and "duration_s" in col:
+        col["duration"] = col["duration_s"]
+    missing = [m for m in ("date", "exercise", "weight", "reps") if m not in col]
+    if missing:
+        raise ValueError(
+            f"{name}: not a Strong or Hevy CSV export (no column for {', '.join(missing)}; "
+            f"columns found: {', '.join(header[:14])})"
+        )
+    return col
+
+
+def _weight_unit_of(text: str, fallback: str) -> str:
+    unit = plain(text)
+    if not unit:
+        return fallback
+    if unit in ("kg", "kgs", "kilogram", "kilograms"):
+        return "kg"
+    if unit in ("lb", "lbs", "pound", "pounds"):
+        return "lb"
+    raise RowError(f"Weight Unit {text!r} is not kg or lbs")
+
+
+def _set_type(order: str) -> str:
+    mark = order.strip().upper()
+    return {"W": "warmup", "D": "dropset", "F": "failure"}.get(mark, "normal")
+
+
+def read_strong_csv(path, weight_unit: str = "kg", tz="UTC") -> ImportResult:
+    """Read a Strong app CSV export (any of its layouts): one row per set, grouped by workout.
+
+    A workout is the rows sharing date and workout name. Weight units come from the file where
+    it says them (a ``Weight Unit`` column, ``kg``/``lbs`` per row; a ``Weight (kg)`` or
+    ``Weight (lb)`` header) and from ``weight_unit`` only where it does not (the classic export
+    writes the app's unit setting nowhere). Pounds are converted (1 lb = 0.45359237 kg).
+    Duration: ``Duration`` (``1h 5m``, ``38min``), ``Duration (sec)``, or, in exports without
+    one, an estimate of 10 min + 2.5 min per set (course assumption, flagged through
+    ``load_estimated``). The set RPE is kept in ``sets``; the session's ``rpe`` stays NaN.
+
+    Parameters
+    ----------
+    path : str or Path
+    weight_unit : {"kg", "lb"}
+        Unit of a weight column that does not say its unit (the app's setting).
+    tz : str
+        Timezone of the dates (Strong writes local time without an offset).
+
+    Returns
+    -------
+    ImportResult
+        ``log`` one row per workout, ``sets`` one row per set, ``skipped``.
+
+    Raises
+    ------
+    ValueError
+        The file is not a Strong export (message names the file and the columns found).
+    """
+    check_choice("weight_unit", weight_unit, ("kg", "lb"))
+    tzinfo = _tzinfo(tz)
+    path = Path(path)
+    name = path.name
+    header, records = _sniff(_decode(_read_bytes(path), name), name)
+    col = _strong_columns(header, records, name)
+    file_unit = "kg" if "weight_kg" in col else ("lb" if "weight_lb" in col else None)
+    seconds_column = "duration_s" in col
+
+    def get(fields, meaning):
+        i = col.get(meaning)
+        return fields[i].strip() if i is not None and i < len(fields) else ""
+
+    sets, durations, skipped = [], {}, []
+    for line, fields in records:
+        try:
+            start = _aware(parse_date(get(fields, "date")), tzinfo)
+            workout = get(fields, "workout")
+            if "duration" in col:
+                text = get(fields, "duration")
+                minutes = _non_negative(text, "Duration (sec)") / 60 if seconds_column else None
+                minutes = _duration_min(text) if minutes is None else minutes
+            else:
+                minutes = math.nan
+            unit = file_unit or _weight_unit_of(get(fields, "weight_unit"), weight_unit)
+            weight = _non_negative(get(fields, "weight").replace(",", "."), "Weight")
+            reps = _non_negative(get(fields, "reps"), "Reps")
+            rpe = _rpe(get(fields, "rpe").replace(",", "."))
+        except RowError as err:
+            skipped.append((name, line, str(err)))
+            continue
+        durations.setdefault((start, workout), minutes)
+        order = get(fields, "order")
+        sets.append(
+            {
+                "start": start,
+                "date": start.date(),
+                "workout": workout,
+                "exercise": get(fields, "exercise"),
+                "set": order,
+                "set_type": _set_type(order),
+                "reps": reps,
+                "weight_kg": weight * KG_PER_LB if unit == "lb" else weight,
+                "weight_unit": unit,
+                "rpe": rpe,
+                "notes": get(fields, "notes"),
+                "source": f"{name}:{line}",
+            }
+        )
+    return _strength_result(sets, durations, skipped, len(records))
+
+
+def _strength_result(sets, durations, skipped, rows_read) -> ImportResult:
+    """One strength session per (start, workout), in order of first appearance."""
+    first: dict = {}
+    counts: dict = {}
+    for s in sets:
+        key = (s["start"], s["workout"])
+        first.setdefault(key, s["source"])
+        counts[key] = counts.get(key, 0) + 1
+    rows = []
+    for (start, workout), source in first.items():
+        minutes = durations[(start, workout)]
+        if math.isnan(minutes):
+            minutes = WARMUP_MIN + MIN_PER_SET * counts[(start, workout)]
+        rows.append(
+            _session(start, "strength", workout, minutes, math.nan, math.nan, math.nan, source)
+        )
+    table = pd.DataFrame(sets, columns=SET_COLUMNS)
+    for column in ("reps", "weight_kg", "rpe"):
+        table[column] = table[column].astype(float)
+    if len(table):
+        table["start"] = pd.to_datetime(table["start"], utc=True)
+    return ImportResult(_log_frame(rows), table, _skipped_frame(skipped), rows_read)
+
+
+HEVY_REQUIRED = ("title", "start_time", "end_time", "exercise_title", "reps")
+
+
+def read_hevy_csv(path, tz="UTC") -> ImportResult:
+    """Read a Hevy app CSV export: one row per set, grouped into workouts.
+
+    Header ``title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,
+    set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe``; an imperial export
+    writes ``weight_lbs`` and ``distance_miles`` instead, and its weights are converted
+    (1 lb = 0.45359237 kg). Dates are written like ``25 Nov 2026, 07:30`` (other languages and
+    ISO 8601 are accepted too). Duration is end − start. Set RPE is kept in ``sets``; the
+    session load is the estimate (see :mod:`helpers.logs`).
+
+    Parameters
+    ----------
+    path : str or Path
+    tz : str
+        Timezone of the dates (Hevy writes local time without an offset).
+
+    Returns
+    -------
+    ImportResult
+        ``log`` one row per workout, ``sets`` one row per set, ``skipped``.
+
+    Raises
+    ------
+    ValueError
+        The file is not a Hevy export (message names the file and the columns found).
+    """
+    tzinfo = _tzinfo(tz)
+    path = Path(path)
+    name = path.name
+    header, records = _sniff(_decode(_read_bytes(path), name), name)
+    col = {h: i for i, h in reversed(list(enumerate(header)))}
+    weight_column = next((c for c in ("weight_kg", "weight_lbs") if c in col), None)
+    missing = [c for c in HEVY_REQUIRED if c not in col] + ([] if weight_column else ["weight"])
+    if missing:
+        raise ValueError(
+            f"{name}: not a Hevy CSV export (missing columns {', '.join(missing)}; "
+            f"columns found: {', '.join(header[:14])})"
+        )
+    unit = "lb" if weight_column == "weight_lbs" else "kg"
+
+    def get(fields, column):
+        i = col.get(column)
+        return fields[i] if i is not None and i < len(fields) else ""
+
+    sets, durations, skipped = [], {}, []
+    for line, fields in records:
+        try:
+            start = _aware(parse_date(get(fields, "start_time")), tzinfo)
+            end = _aware(parse_date(get(fields, "end_time")), tzinfo)
+            minutes = (end - start) / timedelta(minutes=1)
+            if minutes < 0:
+                raise RowError(f"end_time {get(fields, 'end_time')!r} is before start_time")
+            weight = _non_negative(get(fields, weight_column), weight_column)
+            reps = _non_negative(get(fields, "reps"), "reps")
+            rpe = _rpe(get(fields, "rpe"))
+        except RowError as err:
+            skipped.append((name, line, str(err)))
+            continue
+        workout = get(fields, "title")
+        durations.setdefault((start, workout), minutes)
+        sets.append(
+            {
+                "start": start,
+                "date": start.date(),
+                "workout": workout,
+                "exercise": get(fields, "exercise_title"),
+                "set": get(fields, "set_index").strip(),
+                "set_type": get(fields, "set_type").strip() or "normal",
+                "reps": reps,
+                "weight_kg": weight * KG_PER_LB if unit == "lb" else weight,
+                "weight_unit": unit,
+                "rpe": rpe,
+                "notes": get(fields, "exercise_notes"),
+                "source": f"{name}:{line}",
+            }
+        )
+    return _strength_result(sets, durations, skipped, len(records))

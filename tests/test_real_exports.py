@@ -1,0 +1,261 @@
+"""Every real export in ../shared/real-exports/ read as its MANIFEST.tsv says.
+
+The files were exported by runners' own watches and apps (see SOURCES.md there) and are never
+copied into the repository. Each one is checked against figures computed here by other means:
+the standard library's csv and ElementTree, a haversine distance written below, and fitdecode's
+raw messages, never the reader under test. Activities: sessions, sports, durations and distances
+within 2 %, and sets; damaged and non-activity files: a ValueError naming the file, or an empty
+log that reconciles.
+
+Where the folder is absent (a learner's clone) the tests skip; in CI (``CI=true``) they fail.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import math
+import os
+import re
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from helpers import logs
+from tests.conftest import ROOT
+
+REAL = ROOT.parent / "shared" / "real-exports"
+MANIFEST = REAL / "MANIFEST.tsv"
+TOLERANCE = 0.02  # 2 %
+
+
+def _manifest():
+    if not MANIFEST.is_file():
+        if os.environ.get("CI") == "true":
+            raise RuntimeError(f"{REAL} is missing: CI must run the real-export tests")
+        return []
+    with MANIFEST.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+ROWS = _manifest()
+pytestmark = pytest.mark.skipif(
+    not ROWS, reason=f"real exports not found at {REAL} (they are not part of the repository)"
+)
+
+
+def _id(row):
+    return f"{row['format']}/{row['file']}"
+
+
+def close(got, expected, what):
+    if expected == 0:
+        assert got == pytest.approx(0, abs=1e-6), what
+    else:
+        assert abs(got - expected) <= TOLERANCE * abs(expected), f"{what}: {got} vs {expected}"
+
+
+# ---------------------------------------------------------------- independent references
+
+
+def haversine_km(a, b):
+    """Great-circle distance on a sphere of radius 6371.0088 km (mean Earth radius)."""
+    (lat1, lon1), (lat2, lon2) = a, b
+    h = (
+        math.sin(math.radians(lat2 - lat1) / 2) ** 2
+        + math.cos(math.radians(lat1))
+        * math.cos(math.radians(lat2))
+        * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+FIT_EXPECTED_SPORT = {"running": "run", "cycling": "cross", "walking": "cross"}
+FIT_EXPECTED_SPORT |= {"swimming": "cross", "fitness_equipment": "cross", "training": "strength"}
+
+
+def fit_reference(path: Path):
+    """Sessions (legs without transitions), total timer time [s], distance [m], active sets."""
+    import fitdecode
+
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    sessions, active_sets = [], 0
+    fit = fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.DISABLED)
+    try:
+        for frame in fit:
+            if not isinstance(frame, fitdecode.FitDataMessage):
+                continue
+            if frame.name == "session":
+                sessions.append({f.name: f.value for f in frame.fields})
+            if frame.name == "set" and frame.get_value("set_type", fallback=None) == "active":
+                active_sets += 1
+    except fitdecode.FitParseError:
+        pass  # a damaged file: what came before the damage
+    finally:
+        fit.close()
+    legs = [s for s in sessions if s.get("sport") != "transition"]
+    seconds = sum(s.get("total_timer_time") or 0 for s in sessions)
+    metres = sum(s.get("total_distance") or 0 for s in sessions)
+    sports = [
+        "strength"
+        if s.get("sub_sport") == "strength_training"
+        else FIT_EXPECTED_SPORT.get(s.get("sport"), "other")
+        for s in legs
+    ]
+    return sports, seconds, metres, active_sets
+
+
+def _local(tag):
+    return tag.rpartition("}")[2]
+
+
+def gpx_reference(path: Path):
+    """Per timed track: (type text, seconds, km) from ElementTree and haversine."""
+    tracks = []
+    for track in ET.parse(path).getroot().iter():
+        if _local(track.tag) != "trk":
+            continue
+        kind = next((c.text for c in track if _local(c.tag) == "type"), None)
+        times, km = [], 0.0
+        for segment in (c for c in track if _local(c.tag) == "trkseg"):
+            previous = None
+            for point in (c for c in segment if _local(c.tag) == "trkpt"):
+                here = (float(point.get("lat")), float(point.get("lon")))
+                km += haversine_km(previous, here) if previous else 0.0
+                previous = here
+                stamp = next((c.text for c in point if _local(c.tag) == "time"), None)
+                if stamp:
+                    times.append(datetime.fromisoformat(stamp.replace("Z", "+00:00")))
+        if len(times) >= 2 and max(times) > min(times):
+            tracks.append((kind, (max(times) - min(times)).total_seconds(), km))
+    return tracks
+
+
+def tcx_reference(path: Path):
+    ns = {"t": "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"}
+    root = ET.fromstring(path.read_bytes().lstrip())
+    activities = root.findall("t:Activities/t:Activity", ns)
+    seconds = sum(float(x.text) for x in root.iterfind(".//t:Lap/t:TotalTimeSeconds", ns))
+    metres = sum(float(x.text) for x in root.iterfind(".//t:Lap/t:DistanceMeters", ns))
+    return [a.get("Sport") for a in activities], seconds, metres
+
+
+def csv_rows(path: Path):
+    text = path.read_text(encoding="utf-8-sig")
+    delimiter = ";" if text.split("\n", 1)[0].count(";") > 3 else ","
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return rows[0], [r for r in rows[1:] if any(c.strip() for c in r)]
+
+
+def strava_reference(path: Path):
+    """Rows, total elapsed seconds, total km, the year in each date cell (fixed layout)."""
+    header, rows = csv_rows(path)
+    repeated = [i for i, h in enumerate(header) if h == header[6] and i > 6]
+    seconds = sum(float(r[5].replace(",", ".")) for r in rows)
+    km = 0.0
+    for r in rows:
+        if repeated and r[repeated[0]].strip():
+            km += float(r[repeated[0]]) / 1000
+        elif not repeated:
+            km += float(r[6]) / 1000  # the 2018 layout writes metres
+    years = [int(next(p for p in re.findall(r"\d+", r[1]) if len(p) == 4)) for r in rows]
+    return len(rows), seconds, km, years
+
+
+# ---------------------------------------------------------------- the tests
+
+
+def _refused_or_empty(row, read):
+    try:
+        result = read()
+    except ValueError as err:
+        assert row["file"].split(".")[0] in str(err), f"error does not name the file: {err}"
+        return None
+    assert result.reconciles()
+    return result
+
+
+@pytest.mark.parametrize("row", ROWS, ids=_id)
+def test_real_export(row):
+    path = REAL / row["format"] / row["file"]
+    kind, fmt = row["kind"], row["format"]
+    if kind in ("damaged", "non-activity", "no-times"):
+        result = _refused_or_empty(row, lambda: logs.read(path))
+        if result is not None and len(result.log):
+            # a damaged file may keep the sessions written before the damage, reported
+            assert len(result.skipped) and "damaged" in " ".join(result.skipped["reason"])
+            sports, seconds, metres, _ = fit_reference(path)
+            close(result.log["duration_min"].sum() * 60, seconds, "salvaged duration")
+        return
+    result = logs.read(path, weight_unit=row["unit"] or "kg")
+    assert result.reconciles()
+    log = result.log
+    if fmt == "fit":
+        sports, seconds, metres, active_sets = fit_reference(path)
+        assert sorted(log["sport"]) == sorted(sports)
+        close(log["duration_min"].sum() * 60, seconds, "duration")
+        close(log["distance_km"].fillna(0).sum() * 1000, metres, "distance")
+        assert len(result.sets) == active_sets
+        if active_sets:  # a watch's strength sets: exercise, reps, weight in order
+            assert result.sets["exercise"].str.len().gt(0).all()
+            assert result.sets["reps"].dropna().ge(0).all() and result.sets["reps"].sum() > 0
+            assert result.sets["start"].is_monotonic_increasing
+        assert log["start"].dt.year.between(2000, 2030).all()
+    elif fmt == "gpx":
+        tracks = gpx_reference(path)
+        assert len(log) == len(tracks)
+        close(log["duration_min"].sum() * 60, sum(t[1] for t in tracks), "duration")
+        close(log["distance_km"].sum(), sum(t[2] for t in tracks), "distance")
+        typed = {"9": "run", "running": "run", "Running": "run", "1": "cross", "4": "cross"}
+        for (kind_text, _, _), sport in zip(tracks, log.sort_values("start")["sport"], strict=True):
+            if kind_text:
+                assert sport == typed[kind_text]
+        untyped = sum(1 for t in tracks if not t[0])
+        assert len(result.notes) == untyped  # each inferred sport says why
+        if untyped:  # an untyped track is a run only at running speeds (issue #12: a hike)
+            for (_, seconds, km), sport in zip(tracks, log["sport"], strict=True):
+                assert sport != "run" or 7.0 <= km / (seconds / 3600) <= 20.0
+    elif fmt == "tcx":
+        sports, seconds, metres = tcx_reference(path)
+        assert len(log) == len(sports)
+        expected = {"Running": "run", "Biking": "cross", "Other": "other"}
+        assert sorted(log["sport"]) == sorted(expected[s] for s in sports)
+        close(log["duration_min"].sum() * 60, seconds, "duration")
+        close(log["distance_km"].fillna(0).sum() * 1000, metres, "distance")
+    elif fmt == "strava":
+        rows, seconds, km, years = strava_reference(path)
+        assert result.rows_read == rows and len(result.skipped) == 0
+        close(log["duration_min"].sum() * 60, seconds, "duration")
+        close(log["distance_km"].fillna(0).sum(), km, "distance")
+        assert sorted(log["start"].dt.year) == sorted(years)
+        assert (log["sport"] != "other").mean() > 0.5  # activity types understood
+    elif fmt in ("strong", "hevy"):
+        header, rows = csv_rows(path)
+        keys = [h.strip().lower() for h in header]
+        assert len(result.sets) + len(result.skipped) == len(rows)
+        assert len(result.skipped) == 0
+        weight_i = next(i for i, k in enumerate(keys) if k.startswith(("weight", "gewicht")))
+        factor = 0.45359237 if row["unit"] == "lb" else 1.0
+        total = sum(float(r[weight_i] or 0) for r in rows) * factor
+        close(result.sets["weight_kg"].fillna(0).sum(), total, "weight")
+        assert set(result.sets["weight_unit"]) == {row["unit"]}
+        if fmt == "hevy":
+            workouts = {(r[0], r[1]) for r in rows}
+        else:
+            workouts = {(r[0], r[1]) for r in rows} if keys[0] != "workout #" else None
+            workouts = workouts or {(r[1], r[2]) for r in rows}
+        assert len(log) == len(workouts)
+        assert (log["sport"] == "strength").all() and (log["duration_min"] > 0).all()
+    else:
+        raise AssertionError(f"unknown format {fmt}")
+
+
+def test_manifest_lists_every_file():
+    listed = {(r["format"], r["file"]) for r in ROWS}
+    present = {(p.parent.name, p.name) for p in REAL.glob("*/*") if p.is_file()}
+    assert listed <= present
