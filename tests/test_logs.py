@@ -92,7 +92,10 @@ def test_samples_are_deterministic(tmp_path, monkeypatch):
     monkeypatch.setattr(module, "OUT", tmp_path)
     monkeypatch.setattr(module, "ROOT", tmp_path)
     module.main()
-    for name in ("strava_export/activities.csv", "strong.csv", "hevy.csv", "garmin_long_run.tcx"):
+    names = ["strava_export/activities.csv", "strong.csv", "hevy.csv", "garmin_long_run.tcx"]
+    names += sorted(p.relative_to(SAMPLES).as_posix() for p in SAMPLES.rglob("activities/*"))
+    assert len(names) > 4
+    for name in names:
         assert (tmp_path / name).read_bytes() == (SAMPLES / name).read_bytes(), name
 
 
@@ -402,7 +405,7 @@ def test_combine_samples_merges_watch_and_app_lifting():
     combined = combine_logs(strava, strong, hevy)
     # Each app workout is also on Strava as Weight Training: all 32 merge.
     assert len(combined) == len(strava.log)
-    assert combined["source"].str.contains("; ").sum() == 32
+    assert combined["source"].str.contains("strong.csv|hevy.csv").sum() == 32
 
 
 def test_daily_load_combines_with_strength_weight():

@@ -5,7 +5,11 @@ One made-up athlete ("the sample runner"), 16 weeks from Monday 2026-09-07:
   quirks (repeated column names, dates like ``Sep 8, 2026, 6:12:00 AM`` in UTC, names with
   commas and quotes): four runs a week, the lifting sessions recorded on the watch as
   Weight Training, a weekly Yoga class, an odd ride, and one manual entry without a duration
-  (it lands in the skipped-rows report on purpose).
+  (it lands in the skipped-rows report on purpose). Like a real export it ships activity files
+  in ``activities/``, for the last two weeks only (to keep the course small): runs as Strava's
+  gzipped GPX (``<type>9</type>``, a point every 10 s), lifting as the watch's gzipped FIT file
+  with every set (exercise category, reps, weight, rest sets between). Older rows name no
+  file and are read from the CSV alone.
 - data/samples/strong.csv: the lifting of weeks 1–8 as logged in the Strong app (Monday and
   Friday, kg, durations like ``1h 5m``).
 - data/samples/hevy.csv: weeks 9–16 after switching to the Hevy app (dates like
@@ -18,15 +22,23 @@ No real person's data. Usage: ``python tools/make_samples.py`` (or ``make sample
 from __future__ import annotations
 
 import csv
+import gzip
+import math
 import random
 from datetime import datetime, timedelta
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "samples"
 FIRST_MONDAY = datetime(2026, 9, 7)
 WEEKS = 16
 SEED = 20260907
+WEEKS_WITH_FILES = 2  # the export ships activity files for the last two weeks
+EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG), as the course's GPX reader uses
+#: FIT exercise_category numbers (FIT SDK profile) of the sample lifts.
+FIT_CATEGORY = {"Squat": 28, "Romanian Deadlift": 8, "Calf Raise": 1, "Bulgarian Split": 17}
+FIT_CATEGORY |= {"Hip Thrust": 10, "Plank": 19}
 
 STRAVA_HEADER = (
     "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,"
@@ -80,12 +92,15 @@ def strava_rows(rng: random.Random) -> list[list[str]]:
         nonlocal activity_id
         activity_id += rng.randint(10_000, 90_000)
         row = dict.fromkeys(range(len(STRAVA_HEADER)), "")
+        recent = start >= FIRST_MONDAY + timedelta(weeks=WEEKS - WEEKS_WITH_FILES)
+        suffix = {"Run": ".gpx.gz", "Trail Run": ".gpx.gz", "Weight Training": ".fit.gz"}
         metres = km * 1000
         row[0], row[1], row[2], row[3] = str(activity_id), strava_date(start), name, kind
         row[5] = "" if seconds is None else str(seconds)
         row[6] = f"{km:.2f}"
         row[7] = f"{hr + 25:.1f}" if hr else ""
-        row[9], row[12], row[13] = "false", f"activities/{activity_id}.fit", "68.0"
+        filename = f"activities/{activity_id}{suffix[kind]}" if recent and kind in suffix else ""
+        row[9], row[12], row[13] = "false", filename, "68.0"
         row[15] = "" if seconds is None else f"{seconds:.1f}"
         row[16] = "" if seconds is None else f"{moving or seconds:.1f}"
         row[17] = f"{metres:.1f}" if km else ""
@@ -250,6 +265,103 @@ def tcx_long_run(strava: list[list[str]]) -> str:
     )
 
 
+def strava_start(row: list[str]) -> datetime:
+    return datetime.strptime(row[1], "%b %d, %Y, %I:%M:%S %p")
+
+
+def gpx_run(row: list[str], rng: random.Random) -> bytes:
+    """Strava's GPX of one run: out and back along a meridian, a point every 10 s."""
+    start, seconds, metres = strava_start(row), int(row[5]), float(row[17])
+    lat0, lon0 = 45.7640, 4.8357
+    points = []
+    for t in range(0, seconds + 1, 10):
+        done = metres * min(t, seconds) / seconds
+        north = done if done <= metres / 2 else metres - done
+        lat = lat0 + math.degrees(north / EARTH_RADIUS_M)
+        moment = start + timedelta(seconds=t)
+        elevation = 170 + 8 * math.sin(north / 400) + rng.uniform(-0.5, 0.5)
+        points.append(
+            f'   <trkpt lat="{lat:.7f}" lon="{lon0:.7f}">\n'
+            f"    <ele>{elevation:.1f}</ele>\n"
+            f"    <time>{moment:%Y-%m-%dT%H:%M:%S}Z</time>\n"
+            "   </trkpt>"
+        )
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<gpx creator="StravaGPX" version="1.1" xmlns="http://www.topografix.com/GPX/1/1">\n'
+        f" <metadata>\n  <time>{start:%Y-%m-%dT%H:%M:%S}Z</time>\n </metadata>\n"
+        f" <trk>\n  <name>{escape(row[2])}</name>\n  <type>9</type>\n  <trkseg>\n"
+        + "\n".join(points)
+        + "\n  </trkseg>\n </trk>\n</gpx>\n"
+    )
+    return gzip.compress(text.encode("utf-8"), mtime=0)
+
+
+def fit_strength(row: list[str], sets: list[tuple]) -> bytes:
+    """The watch's FIT file of one lifting session: session and every set, rests between."""
+    from fit_tool.fit_file_builder import FitFileBuilder
+    from fit_tool.profile.messages.file_id_message import FileIdMessage
+    from fit_tool.profile.messages.session_message import SessionMessage
+    from fit_tool.profile.messages.set_message import SetMessage
+    from fit_tool.profile.profile_type import FileType, Manufacturer, Sport, SubSport
+
+    start = strava_start(row)
+    start_ms = round((start - datetime(1970, 1, 1)).total_seconds() * 1000)
+    seconds = int(row[5])
+    builder = FitFileBuilder(auto_define=True, min_string_size=50)
+    file_id = FileIdMessage()
+    file_id.type = FileType.ACTIVITY
+    file_id.manufacturer = Manufacturer.DEVELOPMENT.value
+    file_id.product = 0
+    file_id.serial_number = 7
+    file_id.time_created = start_ms
+    builder.add(file_id)
+    clock, index = 60.0, 0  # the first set starts a minute in
+    for exercise, _number, reps, kg, _rpe in sets:
+        work = 40.0 if exercise != "Plank" else 60.0
+        for kind, length in ((1, work), (0, 90.0)):  # active set, then rest
+            message = SetMessage()
+            message.message_index = index
+            message.start_time = start_ms + round(clock * 1000)
+            message.timestamp = start_ms + round((clock + length) * 1000)
+            message.duration = length
+            message.set_type = kind
+            if kind == 1:
+                key = next(k for k in FIT_CATEGORY if exercise.startswith(k))
+                message.category = [FIT_CATEGORY[key]]
+                message.repetitions = reps
+                message.weight = kg
+                message.weight_display_unit = 1  # kilogram
+            builder.add(message)
+            clock, index = clock + length, index + 1
+    session = SessionMessage()
+    session.start_time = start_ms
+    session.timestamp = start_ms + seconds * 1000
+    session.sport = Sport.TRAINING
+    session.sub_sport = SubSport.STRENGTH_TRAINING
+    session.total_timer_time = float(seconds)
+    session.total_elapsed_time = float(seconds)
+    session.avg_heart_rate = int(float(row[29]))
+    builder.add(session)
+    return gzip.compress(builder.build().to_bytes(), mtime=0)
+
+
+def activity_files(strava: list[list[str]], rng: random.Random) -> dict[str, bytes]:
+    """The export's activities/ folder: one file for each row that names one."""
+    files = {}
+    for row in strava:
+        if not row[12]:
+            continue
+        if row[3] == "Weight Training":
+            start = strava_start(row)
+            week, day = (start - FIRST_MONDAY).days // 7, start.weekday()
+            sets = list(lifting_sets(random.Random(f"{SEED}-{week}-{day}"), week, day))
+            files[row[12]] = fit_strength(row, sets)
+        else:
+            files[row[12]] = gpx_run(row, rng)
+    return files
+
+
 def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as handle:
@@ -262,6 +374,9 @@ def main() -> None:
     rng = random.Random(SEED)
     strava = strava_rows(rng)
     write(OUT / "strava_export" / "activities.csv", STRAVA_HEADER, strava)
+    for name, data in sorted(activity_files(strava, random.Random(SEED + 1)).items()):
+        (OUT / "strava_export" / name).parent.mkdir(parents=True, exist_ok=True)
+        (OUT / "strava_export" / name).write_bytes(data)
     (OUT / "garmin_long_run.tcx").write_text(tcx_long_run(strava), encoding="utf-8", newline="\n")
     write(
         OUT / "strong.csv",

@@ -87,8 +87,8 @@ def parse_date(text: str, *, day_first: bool | None = None) -> datetime:
         elif marker.startswith("am") and hour == 12:
             hour = 0
     tokens = _TOKEN.findall(date_part)
-    numbers = [(i, int(t)) for i, t in enumerate(tokens) if t.isdigit()]
-    months = [(i, _month(t)) for i, t in enumerate(tokens) if not t.isdigit()]
+    numbers = [(i, int(t)) for i, t in enumerate(tokens) if t.isdecimal()]
+    months = [(i, _month(t)) for i, t in enumerate(tokens) if not t.isdecimal()]
     months = [(i, m) for i, m in months if m]
     years = [n for _, n in numbers if n >= 1000]
     try:
@@ -108,8 +108,8 @@ def parse_date(text: str, *, day_first: bool | None = None) -> datetime:
                 first, second_, year = values
                 if year < 100:
                     year += 2000
-                if day_first is None:
-                    day_first = first > 12
+                if day_first is None:  # d.m.y is the dotted order; else a day above 12
+                    day_first = first > 12 or "." in date_part
                 month, day = (second_, first) if day_first else (first, second_)
             return datetime(year, month, day, hour, minute, second)
     except ValueError:

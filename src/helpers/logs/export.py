@@ -206,7 +206,7 @@ def read_strava_export(
             status.append((line, filename, "csv only", str(err)))
             continue
         sessions.extend(_from_file(row, result))
-        sets.append(result.sets)
+        sets.append(result.sets.assign(workout=row["name"]))
         notes.extend(result.notes.itertuples(index=False, name=None))
         status.append((line, filename, "matched", ""))
     table = pd.concat([s for s in sets if len(s)] or [pd.DataFrame(columns=SET_COLUMNS)])

@@ -32,12 +32,18 @@ from helpers.logs._schema import (
 )
 
 #: FIT ``exercise_category`` numbers (FIT SDK profile) → names; 65534 is "unknown".
-EXERCISE_CATEGORIES = (
-    "bench_press calf_raise cardio carry chop core crunch curl deadlift flye hip_raise "
-    "hip_stability hip_swing hyperextension lateral_raise leg_curl leg_raise lunge olympic_lift "
-    "plank plyo pull_up push_up row shoulder_press shoulder_stability shrug sit_up squat "
-    "total_body triceps_extension warm_up run"
-).split()
+EXERCISE_CATEGORIES = dict(
+    enumerate(
+        (
+            "bench_press calf_raise cardio carry chop core crunch curl deadlift flye hip_raise "
+            "hip_stability hip_swing hyperextension lateral_raise leg_curl leg_raise lunge "
+            "olympic_lift plank plyo pull_up push_up row shoulder_press shoulder_stability "
+            "shrug sit_up squat total_body triceps_extension warm_up run bike cardio_sensors "
+            "move pose banded_exercises battle_rope elliptical floor_climb indoor_bike "
+            "indoor_row ladder sandbag sled sledge_hammer stair_stepper"
+        ).split()
+    )
+) | {49: "suspension", 50: "tire", 52: "run_indoor", 53: "bike_outdoor"}
 #: FIT times below this are seconds since the device was switched on, not since 1989 (FIT SDK).
 RELATIVE_LIMIT = 0x10000000
 FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
@@ -124,9 +130,7 @@ def _exercise(values, steps: dict) -> str:
     first = categories[0] if isinstance(categories, tuple) else categories
     if isinstance(first, str):
         return first
-    if isinstance(first, int) and 0 <= first < len(EXERCISE_CATEGORIES):
-        return EXERCISE_CATEGORIES[first]
-    return "unknown"
+    return EXERCISE_CATEGORIES.get(first, "unknown") if isinstance(first, int) else "unknown"
 
 
 def _sets(messages, offset, name: str) -> list[dict]:
