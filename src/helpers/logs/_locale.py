@@ -101,7 +101,8 @@ def parse_date(text: str, *, day_first: bool | None = None) -> datetime:
             day = min(days, key=lambda d: abs(d[0] - where))[1]
             return datetime(years[0], month, day, hour, minute, second)
         values = [n for _, n in numbers]
-        if len(values) == 3 and not months:
+        words = [t for t in tokens if not t.isdecimal()]
+        if len(values) == 3 and not words:  # all-number dates carry no words at all
             if values[0] >= 1000:
                 year, month, day = values
             else:

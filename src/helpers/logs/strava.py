@@ -117,10 +117,10 @@ TYPE_STEMS = (
     ("run", ("run", "loop", "lauf", "carrera", "course", "corrida", "corsa", "jog", "trail")),
     (
         "cross",
-        ("ride", "fiets", "rad", "bici", "velo", "pedal", "cicl", "cycl", "bike", "walk"),
+        ("ride", "fiets", "rad", "bici", "velo", "pedal", "cicl", "cycl", "bik", "walk"),
     ),
     ("cross", ("wandel", "wander", "spazier", "gehen", "camin", "marche", "randonn", "sender")),
-    ("cross", ("excurs", "trilha", "hike", "swim", "zwem", "schwimm", "nata", "nage", "nuoto")),
+    ("cross", ("excurs", "trilha", "hik", "swim", "zwem", "schwimm", "nata", "nage", "nuoto")),
     ("cross", ("row", "roei", "ruder", "remo", "aviron", "ellipt", "stair", "kayak", "kano")),
 )
 
