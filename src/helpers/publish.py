@@ -171,18 +171,29 @@ def _helper_imports(source: str) -> set[str]:
     return found
 
 
+def _module_files(name: str) -> list[Path]:
+    """Source files of the ``helpers`` module ``name``: one file, or every file of a subpackage."""
+    folder = PACKAGE / name
+    if folder.is_dir():
+        return sorted(folder.glob("*.py"))
+    path = PACKAGE / f"{name}.py"
+    return [path] if path.exists() else []
+
+
 def helper_closure(modules: set[str]) -> list[Path]:
     """Source files of ``modules`` and every ``helpers`` module they import, sorted."""
     seen: set[str] = set()
+    files: set[Path] = set()
     todo = set(modules) | {"__init__", "_checks"}
     while todo:
         name = todo.pop()
-        path = PACKAGE / f"{name}.py"
-        if name in seen or not path.exists():
+        if name in seen:
             continue
         seen.add(name)
-        todo |= _helper_imports(path.read_text()) - seen
-    return sorted(PACKAGE / f"{n}.py" for n in seen)
+        for path in _module_files(name):
+            files.add(path)
+            todo |= _helper_imports(path.read_text()) - seen
+    return sorted(files)
 
 
 def _files_digest(paths) -> str:
