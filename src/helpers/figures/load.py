@@ -192,27 +192,26 @@ def log_weekly_load(weekly, title: str = "Weekly session-RPE load by sport"):
     )
 
 
-def log_km_vs_plan(weekly, planned_km, title: str = "Logged running volume against the plan"):
+def log_km_vs_plan(comparison, title: str = "Logged running volume against the plan"):
     """Logged weekly running km (bars) against a plan's weekly km (line), week by week.
 
-    ``weekly``: ``helpers.logs.weekly_summary`` output; ``planned_km``: Series indexed by the
-    week's Monday (the plan's ``start``) [km].
+    ``comparison``: ``helpers.logs.compare_to_plan`` output, indexed by the plan week's start,
+    with ``run_km`` and ``planned_km`` [km]: both series come from the same dated weeks.
     """
-    weeks = [f"{d:%d %b}" for d in weekly.index]
-    planned = [f"{d:%d %b}" for d in planned_km.index]
+    weeks = [f"{d:%d %b}" for d in comparison.index]
     fig = _bars_with_line(
         [
             go.Bar(
                 x=weeks,
-                y=_floats(weekly["run_km"]),
+                y=_floats(comparison["run_km"]),
                 name="logged",
                 marker_color=PALETTE[0],
                 hovertemplate="week of %{x}: %{y:.1f} km<extra></extra>",
             )
         ],
         go.Scatter(
-            x=planned,
-            y=_floats(planned_km),
+            x=weeks,
+            y=_floats(comparison["planned_km"]),
             name="plan",
             mode="lines+markers",
             line=dict(color=PALETTE[1], width=3),
