@@ -475,3 +475,41 @@ def test_compare_to_plan_aligns_on_dates():
     assert table["strength_sessions"].tolist() == [0, 1, 0]
     with pytest.raises(ValueError, match="plan"):
         logs.compare_to_plan(log, pd.DataFrame({"week": [1]}))
+
+
+def test_fit_without_session_message_uses_records(tmp_path):
+    from fit_tool.profile.messages.record_message import RecordMessage
+
+    records = []
+    for i in range(31):  # one record a minute for 30 min, 200 m a minute, heart rate 140
+        message = RecordMessage()
+        message.timestamp = START_MS + i * 60_000
+        message.distance = 200.0 * i
+        message.heart_rate = 140
+        records.append(message)
+    result = logs.read_fit(_fit(tmp_path / "nosession.fit", [_file_id(), *records]))
+    assert result.log["duration_min"].tolist() == [30.0]
+    assert result.log["distance_km"].tolist() == pytest.approx([6.0])  # 30 × 200 m
+    assert "records" in result.notes["reason"].iloc[0] and result.reconciles()
+
+
+def test_tcx_multisport_session_legs(tmp_path):
+    ns = "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
+
+    def leg(sport, start, seconds, metres):
+        return (
+            f'<Activity Sport="{sport}"><Id>{start}</Id><Lap StartTime="{start}">'
+            f"<TotalTimeSeconds>{seconds}</TotalTimeSeconds>"
+            f"<DistanceMeters>{metres}</DistanceMeters></Lap></Activity>"
+        )
+
+    text = (
+        f'<TrainingCenterDatabase xmlns="{ns}"><Activities><MultiSportSession>'
+        f"<Id>2024-05-01T08:00:00Z</Id><FirstSport>"
+        f"{leg('Biking', '2024-05-01T08:00:00Z', 3600, 30000)}</FirstSport>"
+        f"<NextSport>{leg('Running', '2024-05-01T09:02:00Z', 1800, 6000)}</NextSport>"
+        "</MultiSportSession></Activities></TrainingCenterDatabase>"
+    )
+    log = logs.read_tcx(write(tmp_path, "brick.tcx", text)).log
+    assert log["sport"].tolist() == ["cross", "run"]
+    assert log["distance_km"].tolist() == [30.0, 6.0]

@@ -127,10 +127,18 @@ def _find(header, words: dict) -> dict:
     return found
 
 
+def _is_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except RowError:
+        return False
+    return True
+
+
 def _strong_columns(header, records, name) -> dict:
     col = _find(header, STRONG_WORDS)
     classic = len(header) == 12 and plain(header[-1]) == "rpe"
-    dated = bool(records) and re.match(r"\d{4}-\d\d-\d\d", records[0][1][0].strip())
+    dated = bool(records) and _is_date(records[0][1][0])
     if classic and dated and not all(m in col for m in _CLASSIC):
         col.update({m: i for i, m in enumerate(_CLASSIC)})
     if "weight" not in col:

@@ -209,12 +209,17 @@ def read_fit_bytes(data: bytes, name: str, tz="UTC") -> ImportResult:
     sessions = [values for kind, values in messages if kind == "session"]
     if error and not sessions:
         raise ValueError(f"{name}: not a readable FIT file ({error})")
+    offset = _clock_offset(messages, tzinfo)
+    notes = []
     if not sessions:
         kinds = [str(v.get("type")) for k, v in messages if k == "file_id"]
         what = kinds[0] if kinds else "unknown"
         if what != "activity":
             raise ValueError(f"{name}: not a FIT activity file (file type {what!r})")
-    offset = _clock_offset(messages, tzinfo)
+        built = _session_from_records(messages, offset)
+        if built is not None:
+            sessions = [built]
+            notes.append((name, "session 1", "no session message: built from the records"))
     legs, skipped = [], []
     for n, values in enumerate(sessions, start=1):
         try:
@@ -267,7 +272,41 @@ def read_fit_bytes(data: bytes, name: str, tz="UTC") -> ImportResult:
         _skipped_frame(skipped),
         rows_read=len(sessions) + bool(error),
         kept=len(rows) + folded,
+        notes=_skipped_frame(notes),
     )
+
+
+def _session_from_records(messages, offset) -> dict | None:
+    """A session from the ``record`` messages of an activity file written without one.
+
+    Start and duration from the first and last record times, distance from the largest
+    cumulative ``distance`` [m], heart rate the mean of the records' ``heart_rate``, sport from
+    the file's ``sport`` or ``lap`` message. None when fewer than two records have a time.
+    """
+    times, metres, beats = [], [], []
+    for kind, values in messages:
+        if kind != "record":
+            continue
+        try:
+            times.append(_moment(values.get("timestamp"), offset, "timestamp"))
+        except RowError:
+            continue
+        if isinstance(values.get("distance"), (int, float)):
+            metres.append(float(values["distance"]))
+        if isinstance(values.get("heart_rate"), (int, float)):
+            beats.append(float(values["heart_rate"]))
+    if len(times) < 2:
+        return None
+    sport = next(
+        (v["sport"] for k, v in messages if k in ("sport", "lap") and v.get("sport")), None
+    )
+    return {
+        "start_time": min(times),
+        "total_timer_time": (max(times) - min(times)).total_seconds(),
+        "total_distance": max(metres) if metres else None,
+        "avg_heart_rate": sum(beats) / len(beats) if beats else None,
+        "sport": sport,
+    }
 
 
 def _workout_names(sets: pd.DataFrame, rows: list[dict]) -> list[str]:

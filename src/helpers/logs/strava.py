@@ -94,6 +94,7 @@ HEADER_WORDS = {
         "effort percu",
         "esforco percebido",
         "sforzo percepito",
+        "gefuhlte anstrengung",
     ),
     "filename": (
         "filename",

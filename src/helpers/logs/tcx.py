@@ -28,7 +28,8 @@ def read_tcx_bytes(data: bytes, name: str, tz="UTC") -> ImportResult:
     root = parse_xml(data, name, "TCX")
     if not root.tag.endswith("TrainingCenterDatabase"):
         raise ValueError(f"{name}: not a TCX file (root element {root.tag!r})")
-    activities = root.findall("t:Activities/t:Activity", TCX_NS)
+    # plain activities, and the legs of a multisport session (Activities/MultiSportSession)
+    activities = root.findall("t:Activities//t:Activity", TCX_NS)
     rows, skipped = [], []
     for n, activity in enumerate(activities, start=1):
         try:
