@@ -117,6 +117,12 @@ def _sniff(text: str, name: str):
     return [h.strip() for h in header], records
 
 
+def _app_csv(path):
+    """(file name, header, records) of an app's CSV export, read as UTF-8."""
+    path = Path(path)
+    return path.name, *_sniff(_decode(_read_bytes(path), path.name), path.name)
+
+
 def _find(header, words: dict) -> dict:
     keys = [plain(h) for h in header]
     found = {}
@@ -203,9 +209,7 @@ def read_strong_csv(path, weight_unit: str = "kg", tz="UTC") -> ImportResult:
     """
     check_choice("weight_unit", weight_unit, ("kg", "lb"))
     tzinfo = _tzinfo(tz)
-    path = Path(path)
-    name = path.name
-    header, records = _sniff(_decode(_read_bytes(path), name), name)
+    name, header, records = _app_csv(path)
     col = _strong_columns(header, records, name)
     file_unit = "kg" if "weight_kg" in col else ("lb" if "weight_lb" in col else None)
     seconds_column = "duration_s" in col
@@ -307,9 +311,7 @@ def read_hevy_csv(path, tz="UTC") -> ImportResult:
         The file is not a Hevy export (message names the file and the columns found).
     """
     tzinfo = _tzinfo(tz)
-    path = Path(path)
-    name = path.name
-    header, records = _sniff(_decode(_read_bytes(path), name), name)
+    name, header, records = _app_csv(path)
     col = {h: i for i, h in reversed(list(enumerate(header)))}
     weight_column = next((c for c in ("weight_kg", "weight_lbs") if c in col), None)
     missing = [c for c in HEVY_REQUIRED if c not in col] + ([] if weight_column else ["weight"])
