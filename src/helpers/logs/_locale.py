@@ -10,6 +10,7 @@ it, a clock time and an optional a.m./p.m. marker.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import datetime
@@ -43,6 +44,7 @@ def plain(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).strip().lower()
 
 
+@functools.lru_cache(maxsize=1024)
 def _month(word: str) -> int | None:
     """Month number of a month name or abbreviation (≥ 3 letters) in any listed language."""
     word = plain(word).replace("ä", "a")

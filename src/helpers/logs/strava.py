@@ -207,9 +207,10 @@ def find_columns(header: list[str], records, name: str) -> Columns:
 
 
 def _column_values(records, index):
+    """The non-empty cells of one column, lazily (readers stop at the first telling one)."""
     if index is None:
-        return []
-    return [f[index] for _, f in records if index < len(f) and f[index].strip()]
+        return iter(())
+    return (f[index] for _, f in records if index < len(f) and f[index].strip())
 
 
 def distance_scale(records, cols: Columns, comma: dict, distance_unit: str) -> float:
