@@ -513,3 +513,21 @@ def test_tcx_multisport_session_legs(tmp_path):
     log = logs.read_tcx(write(tmp_path, "brick.tcx", text)).log
     assert log["sport"].tolist() == ["cross", "run"]
     assert log["distance_km"].tolist() == [30.0, 6.0]
+
+
+def test_gzipped_gpx_and_tcx_read_directly(tmp_path):
+    gpx = next((SAMPLES / "strava_export" / "activities").glob("*.gpx.gz"))
+    assert logs.detect_format(gpx) == "gpx"
+    assert logs.read(gpx).log["sport"].tolist() == ["run"]  # <type>9</type>
+    packed = tmp_path / "long.tcx.gz"
+    packed.write_bytes(gzip.compress((SAMPLES / "garmin_long_run.tcx").read_bytes(), mtime=0))
+    unpacked = logs.read_tcx(SAMPLES / "garmin_long_run.tcx").log
+    assert logs.read(packed).log["duration_min"].tolist() == unpacked["duration_min"].tolist()
+    with pytest.raises(ValueError, match="broken.gpx.gz.*gzip"):
+        logs.read_gpx(_broken(tmp_path))
+
+
+def _broken(tmp_path):
+    path = tmp_path / "broken.gpx.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00garbage")
+    return path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -222,6 +223,24 @@ def _log_frame(rows: list[dict]) -> pd.DataFrame:
 
 def _skipped_frame(rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SKIPPED_COLUMNS)
+
+
+def gunzip(data: bytes, name: str) -> bytes:
+    """The bytes inside a gzip file (Strava ships ``activities/*.fit.gz``, ``*.gpx.gz``), or the
+    bytes as given when they are not gzipped. Refuses more than :data:`MAX_UNZIPPED_BYTES`."""
+    if data[:2] != b"\x1f\x8b":
+        return data
+    limit = MAX_UNZIPPED_BYTES
+    unpacker = zlib.decompressobj(wbits=31)
+    try:
+        inner = unpacker.decompress(data, limit + 1)
+    except zlib.error as err:
+        raise ValueError(f"{name}: not a readable gzip file ({err})") from None
+    if len(inner) > limit:
+        raise ValueError(f"{name}: decompresses beyond the size limit of {limit:,} bytes")
+    if not unpacker.eof:
+        raise ValueError(f"{name}: not a readable gzip file (truncated)")
+    return inner
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -81,17 +80,10 @@ def read_activity_bytes(data: bytes, filename: str, tz) -> ImportResult:
 
     name = PurePosixPath(filename).name
     plain = name[:-3] if name.lower().endswith(".gz") else name
-    if name.lower().endswith(".gz") and not plain.lower().endswith(".fit"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as err:
-            raise ValueError(f"{name}: not a readable gzip file ({err})") from None
     suffix = PurePosixPath(plain).suffix.lower()
     readers = {".fit": read_fit_bytes, ".gpx": read_gpx_bytes, ".tcx": read_tcx_bytes}
     if suffix not in readers:
         raise ValueError(f"{name}: not an activity file the course reads (.fit, .gpx, .tcx)")
-    if suffix == ".tcx":
-        data = data.lstrip()  # Strava's TCX files start with spaces before <?xml
     return readers[suffix](data, name, tz)
 
 
@@ -182,7 +174,16 @@ def read_strava_export(
     if data is None:
         data = _read_bytes(Path(export.csv))
     header, records = _csv_records(_decode(data, name), name)
-    rows, skipped, files = read_rows(header, records, name, distance_unit, tzinfo)
+    try:
+        rows, skipped, files = read_rows(header, records, name, distance_unit, tzinfo)
+        return _follow(export, records, rows, skipped, files, follow_files, tzinfo)
+    finally:
+        if export.archive is not None:
+            export.archive.close()
+
+
+def _follow(export, records, rows, skipped, files, follow_files, tzinfo) -> ImportResult:
+    """Match each read row with its activity file and build the result with its reports."""
     sessions, sets, notes, status = [], [], [], []
     for line, reason in ((s[1], s[2]) for s in skipped):
         status.append((line, "", "skipped", reason))

@@ -8,7 +8,6 @@ follows (into the one before when the transition is last), so they carry no load
 
 from __future__ import annotations
 
-import gzip
 import io
 import math
 import struct
@@ -29,6 +28,7 @@ from helpers.logs._schema import (
     _session,
     _skipped_frame,
     _tzinfo,
+    gunzip,
 )
 
 #: FIT ``exercise_category`` numbers (FIT SDK profile) → names; 65534 is "unknown".
@@ -51,11 +51,7 @@ FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
 
 def fit_bytes(data: bytes, name: str) -> bytes:
     """The FIT bytes of a file, unpacked when gzipped (Strava ships ``activities/*.fit.gz``)."""
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as err:
-            raise ValueError(f"{name}: not a readable gzip file ({err})") from None
+    data = gunzip(data, name)
     if not data:
         raise ValueError(f"{name}: the file is empty")
     return data

@@ -16,6 +16,7 @@ from helpers.logs._schema import (
     _session,
     _skipped_frame,
     _tzinfo,
+    gunzip,
 )
 from helpers.logs.strava import strava_sport
 
@@ -126,6 +127,7 @@ def parse_xml(data: bytes, name: str, what: str):
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
+    data = gunzip(data, name).lstrip()  # Strava's TCX files start with spaces before <?xml
     _decode(data, name)
     try:
         return SafeET.fromstring(data)
