@@ -531,3 +531,27 @@ def _broken(tmp_path):
     path = tmp_path / "broken.gpx.gz"
     path.write_bytes(b"\x1f\x8b\x08\x00garbage")
     return path
+
+
+# ---------------------------------------------------------------- fuzzing the entry point
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PREFIXES = (b"", b"\x0e\x10\x00\x00\x00\x00\x00\x00.FIT", b"<gpx>", b"\x1f\x8b", b"Datum;")
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(prefix=st.sampled_from(PREFIXES), data=st.binary(max_size=300))
+def test_fuzz_read_any_bytes(tmp_path, prefix, data):
+    """Whatever the bytes, read() returns a reconciling result or a ValueError naming the file."""
+    path = tmp_path / "anything.bin"
+    path.write_bytes(prefix + data)
+    try:
+        result = logs.read(path)
+    except ValueError as err:
+        assert "anything.bin" in str(err)
+    else:
+        assert result.reconciles()

@@ -259,3 +259,23 @@ def test_manifest_lists_every_file():
     listed = {(r["format"], r["file"]) for r in ROWS}
     present = {(p.parent.name, p.name) for p in REAL.glob("*/*") if p.is_file()}
     assert listed <= present
+
+
+def test_damaged_copies_never_crash(tmp_path):
+    """Real files with a few bytes changed or cut short: a result or a ValueError naming them."""
+    import random
+
+    rng = random.Random(12)
+    small = sorted(p for p in REAL.glob("*/*") if p.suffix != ".tsv" and p.stat().st_size < 60_000)
+    for n in range(300):
+        data = bytearray(rng.choice(small).read_bytes())
+        for _ in range(rng.randint(1, 8)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            data = data[: rng.randrange(len(data))]
+        path = tmp_path / f"damaged-{n}.bin"
+        path.write_bytes(bytes(data))
+        try:
+            assert logs.read(path).reconciles()
+        except ValueError as err:
+            assert path.name in str(err)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
 import zipfile
 from pathlib import Path
 
 from helpers.logs._locale import plain
-from helpers.logs._schema import ImportResult, _csv_records, _decode, _read_bytes
+from helpers.logs._schema import ImportResult, _csv_records, _decode, _read_bytes, gunzip
 
 FIT_MAGIC = b".FIT"
 
@@ -35,12 +34,7 @@ def detect_format(path) -> str:
     data = _read_bytes(path)
     if zipfile.is_zipfile(path):
         return "strava"
-    if data[:2] == b"\x1f\x8b":
-        try:
-            with gzip.open(path) as handle:
-                data = handle.read(4096)
-        except (OSError, EOFError) as err:
-            raise ValueError(f"{path.name}: not a readable gzip file ({err})") from None
+    data = gunzip(data, path.name)
     if len(data) >= 12 and data[8:12] == FIT_MAGIC:
         return "fit"
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")

@@ -76,7 +76,16 @@ def _decode_messages(fitdecode, data: bytes, name: str):
                     messages.append((frame.name, {f.name: f.value for f in frame.fields}))
     except fitdecode.FitCRCError as err:
         raise ValueError(f"{name}: not a readable FIT file (checksum mismatch: {err})") from None
-    except (fitdecode.FitError, EOFError, struct.error, UnicodeDecodeError, KeyError) as err:
+    except (
+        fitdecode.FitError,
+        EOFError,
+        struct.error,
+        LookupError,
+        ValueError,
+        TypeError,
+        AssertionError,
+    ) as err:
+        # fitdecode meets damaged bytes with assorted errors: all mean "unreadable from here"
         error = str(err) or type(err).__name__
     return messages, error
 
