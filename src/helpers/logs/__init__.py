@@ -1,5 +1,12 @@
 """Import training logs: Strava bulk export, FIT, GPX, TCX, Strong and Hevy CSV files.
 
+:func:`read` takes any of them and finds the format from the content. One module per format
+family: :mod:`~helpers.logs.strava` (activities.csv in any vintage and language),
+:mod:`~helpers.logs.export` (the bulk export with its activity files), :mod:`~helpers.logs.fit`,
+:mod:`~helpers.logs.gpx`, :mod:`~helpers.logs.tcx`, :mod:`~helpers.logs.apps` (Strong, Hevy),
+:mod:`~helpers.logs.detect` (:func:`read`), :mod:`~helpers.logs.combine` (combining logs,
+daily load, weekly summary, plan comparison); the schema lives in ``_schema``.
+
 Every reader returns an :class:`ImportResult` with three tables:
 
 ``log``
@@ -19,22 +26,29 @@ Every reader returns an :class:`ImportResult` with three tables:
     ``load``            session load [AU]: RPE × minutes (Foster 2001) when ``rpe`` is known,
                         otherwise the **estimate** minutes × :data:`DEFAULT_RPE` of the sport
     ``load_estimated``  True where ``load`` is that estimate
-    ``source``          ``"<file>:<line>"`` (FIT: ``"<file>:session <n>"``; GPX: track number)
+    ``source``          ``"<file>:<line>"`` (FIT: ``"<file>:session <n>"``; GPX: track number;
+                        a Strava row matched with its file: both, ``"; "``-separated)
     ==================  =======================================================================
 
 ``sets``
-    Strength imports only (Strong, Hevy), one row per set: ``start``, ``date``, ``workout``,
-    ``exercise``, ``set``, ``set_type``, ``reps``, ``weight_kg``, ``rpe``, ``notes``, ``source``.
-    Other readers return it empty with the same columns.
+    Strength sets (Strong, Hevy, and the ``set`` messages of a watch's FIT file), one row per
+    set: ``start``, ``date``, ``workout``, ``exercise``, ``set``, ``set_type``, ``reps``,
+    ``weight_kg``, ``weight_unit`` (the unit the app or watch showed), ``rpe``, ``notes``,
+    ``source``. Empty with the same columns where a file has no sets.
 
 ``skipped``
     Rows that could not be read: ``file``, ``line``, ``reason``. Nothing is dropped silently:
     ``rows_read == len(log) + len(skipped)`` for session files and
-    ``rows_read == len(sets) + len(skipped)`` for set-per-row files (Strong, Hevy); see
+    ``rows_read == len(sets) + len(skipped)`` for set-per-row files (Strong, Hevy); multisport
+    FIT files and bulk exports state their own count (``kept``); see
     :meth:`ImportResult.reconciles`.
 
-A file that cannot be read at all (empty, truncated, not UTF-8, wrong format or header) raises
-``ValueError`` naming the file and the problem.
+Two further reports: ``notes`` (how a reader decided what the file does not say, such as the
+sport of an untyped GPX track) and, for a bulk export, ``files`` (each row matched with its
+activity file, read from the CSV alone, or skipped, with the reason).
+
+A file that cannot be read at all (empty, truncated, damaged, not UTF-8, wrong format or header,
+not an activity) raises ``ValueError`` naming the file and the problem.
 
 The estimated load is a course assumption, not a published constant: without a rating we take a
 moderate effort (CR-10 RPE 5 for running, 6 for lifting, 4 for cross-training and other). It keeps
