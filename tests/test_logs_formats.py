@@ -555,3 +555,26 @@ def test_fuzz_read_any_bytes(tmp_path, prefix, data):
         assert "anything.bin" in str(err)
     else:
         assert result.reconciles()
+
+
+@pytest.mark.parametrize(
+    ("activity_type", "sport"),
+    [
+        ("Hardloopsessie", "run"),  # nl
+        ("Virtuele rit", "cross"),  # nl
+        ("Lauf", "run"),  # de
+        ("Langlauf", "cross"),  # de: cross-country skiing, not a run
+        ("Krafttraining", "strength"),  # de
+        ("Course à pied", "run"),  # fr
+        ("Randonnée", "cross"),  # fr
+        ("Carrera virtual", "run"),  # es
+        ("Entrenamiento con pesas", "strength"),  # es
+        ("Treino de força", "strength"),  # pt
+        ("Pedalada", "cross"),  # pt
+        ("Yoga", "other"),
+    ],
+)
+def test_translated_activity_types(activity_type, sport):
+    from helpers.logs.strava import strava_sport
+
+    assert strava_sport(activity_type) == sport

@@ -114,7 +114,7 @@ _LAYOUT = ("id", "date", "name", "type", "description", "elapsed", "distance")
 TYPE_STEMS = (
     ("cross", ("ski", "langlauf", "schaats", "skate", "patin")),
     ("strength", ("weight", "kracht", "kraft", "pesas", "muscu", "peso", "poids", "pesi")),
-    ("strength", ("strength", "crossfit")),
+    ("strength", ("strength", "crossfit", "forca", "force")),
     ("run", ("run", "loop", "lauf", "carrera", "course", "corrida", "corsa", "jog", "trail")),
     (
         "cross",
@@ -136,6 +136,8 @@ def strava_sport(activity_type: str) -> str:
     if text in STRAVA_SPORTS:
         return STRAVA_SPORTS[text]
     words = plain(text)
+    if "rit" in words.split():  # Dutch "Virtuele rit", "E-fietsrit" is caught by "fiets"
+        return "cross"
     for sport, stems in TYPE_STEMS:
         if any(stem in words for stem in stems):
             return sport
