@@ -259,8 +259,14 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _csv_records(text: str, name: str):
-    """(line number, fields) for each record after the header, and the header itself."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    """The header and ``(line number, fields)`` for each record after it.
+
+    The delimiter is ``;`` when the first line has more semicolons than commas (Strong's
+    Android export), else ``,``.
+    """
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader, None)
         if not header:

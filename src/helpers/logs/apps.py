@@ -11,8 +11,6 @@ also recognised by position (12 columns ending in ``RPE``) whatever its language
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from datetime import timedelta
@@ -27,6 +25,7 @@ from helpers.logs._schema import (
     ImportResult,
     RowError,
     _aware,
+    _csv_records,
     _decode,
     _log_frame,
     _non_negative,
@@ -98,29 +97,10 @@ def _duration_min(text: str) -> float:
     return minutes
 
 
-def _sniff(text: str, name: str):
-    """Header and ``(line, fields)`` records of a CSV written with ``,`` or ``;``."""
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader, None)
-        if not header:
-            raise ValueError(f"{name}: the file has no header row")
-        records, line = [], reader.line_num
-        for fields in reader:
-            if fields and any(f.strip() for f in fields):
-                records.append((line + 1, fields))
-            line = reader.line_num
-    except csv.Error as err:
-        raise ValueError(f"{name}: not a readable CSV file ({err})") from None
-    return [h.strip() for h in header], records
-
-
 def _app_csv(path):
     """(file name, header, records) of an app's CSV export, read as UTF-8."""
     path = Path(path)
-    return path.name, *_sniff(_decode(_read_bytes(path), path.name), path.name)
+    return path.name, *_csv_records(_decode(_read_bytes(path), path.name), path.name)
 
 
 def _find(header, words: dict) -> dict:

@@ -25,7 +25,7 @@ def detect_format(path) -> str:
     ValueError
         None of these; the message names the file and what was found in it.
     """
-    from helpers.logs.apps import _sniff, _strong_columns
+    from helpers.logs.apps import _strong_columns
     from helpers.logs.strava import find_columns
 
     path = Path(path)
@@ -52,7 +52,7 @@ def detect_format(path) -> str:
         return "hevy"
     for kind, check in (
         ("strava", lambda: find_columns(header, records, path.name)),
-        ("strong", lambda: _strong_columns(*_sniff(text, path.name), path.name)),
+        ("strong", lambda: _strong_columns(header, records, path.name)),
     ):
         try:
             check()
