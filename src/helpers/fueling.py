@@ -449,9 +449,9 @@ def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours):
     Drink to thirst. As a starting point for a marathon the ACSM position stand gives
     0.4–0.8 L/h drunk ad libitum, the higher rates for faster, heavier runners in warm weather
     and the lower rates for slower, lighter runners in cool weather (Sawka et al. 2007, p. 384);
-    the hyponatremia consensus advises drinking to thirst and warns that drinking as much as or
-    more than you sweat is the cause of exercise-associated hyponatremia (Hew-Butler et al.
-    2015). The range is therefore capped by the measured sweat rate *S*:
+    the hyponatremia consensus advises drinking to thirst, because drinking more than you lose
+    is the main cause of exercise-associated hyponatremia (Hew-Butler et al. 2015). The range is
+    therefore capped by the measured sweat rate *S*:
 
     .. math:: d_{low} = \\min(0.4,\\ S), \\qquad d_{high} = \\min(0.8,\\ S)
 
