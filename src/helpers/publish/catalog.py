@@ -190,9 +190,11 @@ def _strip_magics(code: str) -> str:
 
 
 def execution_key(lesson: Lesson) -> str:
-    """Cache key: lesson cells + the helpers modules it uses + data/ + pinned packages."""
+    """Cache key: lesson cells + the helpers modules it uses + data/ + pinned packages, and
+    the code that executes and normalises it (``publish/execute.py``)."""
     code = "\n".join(c.source for c in lesson.nb.cells if c.cell_type == "code")
     modules = helper_closure(_helper_imports(_strip_magics(code)))
+    modules.append(PACKAGE / "publish" / "execute.py")
     data = sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
     pins = [ROOT / "requirements" / "constraints.txt"]
     h = hashlib.sha256()
