@@ -1,4 +1,4 @@
-"""Figures of the evidence tables (lessons 01 and 09): forest plots, shares, mobility holds.
+"""Figures of the evidence tables: forest plots, shares per group, mobility holding times.
 
 Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
 title, axis titles with units and a screen-reader description (:func:`describe`).

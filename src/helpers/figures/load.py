@@ -1,5 +1,4 @@
-"""Figures of training load (lessons 04, 05, 06 and 07): weekly volume, daily load,
-ACWR, fitness–fatigue–form and the training log.
+"""Figures of training load: weekly volume, daily load, ACWR, fitness–fatigue–form, the log.
 
 Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
 title, axis titles with units and a screen-reader description (:func:`describe`).
