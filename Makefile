@@ -24,7 +24,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the pinned packages into $(VENV) (first run takes a few minutes)..."
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev]"
 	@touch $(STAMP)
 
 site: $(STAMP)
