@@ -15,7 +15,10 @@ here, so a lesson writes ``figures.plan_block(plan.weeks)``:
 
 Which lessons use which module: ``docs/package-map.md``.
 
-A new figure goes into its topic's module and is added to the imports below.
+Each figure function takes model results (from the science layer, never computing a model
+itself) and returns a ``go.Figure`` with a title, axis titles with units and a screen-reader
+description (:func:`describe`). A new figure goes into its topic's module and is added to the
+imports below.
 """
 
 from helpers.figures._render import (
