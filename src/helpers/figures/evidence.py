@@ -1,8 +1,4 @@
-"""Figures of the evidence tables (lessons 01 and 09): forest plots, shares, mobility holds.
-
-Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
-title, axis titles with units and a screen-reader description (:func:`describe`).
-"""
+"""Figures of the evidence tables: forest plots, shares per group, mobility holding times."""
 
 from __future__ import annotations
 

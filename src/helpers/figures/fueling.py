@@ -1,8 +1,4 @@
-"""Figures for fueling the marathon (lesson 08): carbohydrate bands, race plans, meals.
-
-Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
-title, axis titles with units and a screen-reader description (:func:`describe`).
-"""
+"""Figures for fueling the marathon: carbohydrate bands, race-day plans, meals of a loading day."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""Figures of a marathon block (lesson 06): volume, strength work, variants, explorer.
-
-Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
-title, axis titles with units and a screen-reader description (:func:`describe`).
-"""
+"""Figures of a marathon block: volume, strength work, variants side by side, the explorer."""
 
 from __future__ import annotations
 
