@@ -148,8 +148,11 @@ def check_quality(plan, km) -> None:
         assert (base["threshold_km"] == 0).all() and (base["interval_km"] == 0).all()
     runs = sessions[(sessions["kind"] == "run") & (sessions["date"] != spec.race_date)]
     quality = runs[(runs[["marathon_km", "threshold_km", "interval_km"]].sum(axis=1) > 0)]
-    assert quality["details"].str.contains("warm-up").all()
-    assert quality["details"].str.contains("cool-down").all()
+    finish = quality["title"].str.startswith("Long run")  # the last km of a long run at MP
+    assert (quality.loc[finish, "marathon_km"] <= 0.25 * quality.loc[finish, "distance_km"]).all()
+    assert (quality.loc[finish, ["threshold_km", "interval_km"]] == 0).all(axis=None)
+    assert quality.loc[~finish, "details"].str.contains("warm-up").all()
+    assert quality.loc[~finish, "details"].str.contains("cool-down").all()
     # whole-session RPE lies between easy running (3) and the main set's rating
     assert (runs["rpe"] >= 3).all() and (runs["rpe"] <= 8).all()
     assert (quality.loc[quality["threshold_km"] > 0, "rpe"] < 6).all()

@@ -73,6 +73,11 @@ def build_plan(spec: PlanSpec) -> Plan:
     >>> float(plan.weeks["long_run_km"].iloc[:-1].max())
     32.0
     """
+    return _build(spec)
+
+
+def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
+    """:func:`build_plan`; ``sessions=False`` leaves ``plan.sessions`` empty (for sweeps)."""
     current_km, peak_km, run_days = check(spec)
     equipment = equipment_items(spec.equipment)
     plan_phases = tuple(runs.phases(spec.weeks, spec.recovery_every))
@@ -105,18 +110,20 @@ def build_plan(spec: PlanSpec) -> Plan:
         )
         if to_race == 0:
             race_km = round(units.MARATHON_KM, 1)
-            minutes = units.MARATHON_KM * pace["marathon"] / 60
-            week.append((6, "Marathon race day", f"at {units.format_pace(pace['marathon'])}",
-                         [("race", race_km, pace["marathon"])]))  # fmt: skip
+            race = ("race", race_km, pace["marathon"])
+            week.append(
+                (6, "Marathon race day", f"at {units.format_pace(pace['marathon'])}", [race])
+            )
         for day, title, details, parts in week:
             if parts[0][0] == "race":
-                dist, minutes, rpe = parts[0][1], minutes, runs.RACE_RPE
+                dist, rpe = parts[0][1], runs.RACE_RPE
+                minutes = units.MARATHON_KM * pace["marathon"] / 60
             else:
                 dist, minutes, rpe = runs.session_numbers(parts)
             dist = round(dist, 1)
             at = {k: round(sum(p[1] for p in parts if p[0] == k), 1) for k in runs.QUALITY_SHARE}
             records.append((first + dt.timedelta(days=day), w + 1, phase, "run",
-                            f"{title} {dist:.0f} km", details, (), False, (), dist,
+                            f"{title} {dist:g} km", details, (), False, (), dist,
                             at["marathon"], at["threshold"], at["interval"],
                             round(minutes), float(rpe)))  # fmt: skip
             daily[7 * w + day] += rpe * round(minutes)
@@ -134,57 +141,55 @@ def build_plan(spec: PlanSpec) -> Plan:
         daily[7 * w + day] += rpe * round(minutes)
         if heavy:
             heavy_days.append((7 * w + day, records[-1][0], title))
-    records.sort(key=lambda r: (r[0], r[3]))  # by date, runs before lifts
-    table = pd.DataFrame(records, columns=SESSION_COLUMNS[:-1])
-    table["load"] = (table["rpe"] * table["duration_min"]).round().astype(int)
-    weeks = pd.DataFrame(
-        {
-            "week": np.arange(1, n + 1),
-            "start": [start + dt.timedelta(days=7 * w) for w in range(n)],
-            "phase": [p for p, _ in plan_phases],
-            "recovery": [r for _, r in plan_phases],
-            "run_km": np.round(week_cols["run_km"], 1),
-            "race_km": [0.0] * (n - 1) + [round(units.MARATHON_KM, 1)],
-            "long_run_km": np.append(long_km[:-1], round(units.MARATHON_KM, 1)),
-            **{
-                k: np.round(week_cols[k], 1) for k in ("marathon_km", "threshold_km", "interval_km")
-            },
-        }
-    )
-    weeks = pd.concat([weeks, strength_weeks], axis=1)
-    _load_summary(weeks, daily, current_km, pace["easy"], run_days)
+    if sessions:
+        records.sort(key=lambda r: (r[0], r[3]))  # by date, runs before lifts
+        table = pd.DataFrame(records, columns=SESSION_COLUMNS[:-1])
+        table["load"] = [round(r[-1] * r[-2]) for r in records]
+    else:
+        table = pd.DataFrame(columns=SESSION_COLUMNS)
+    columns = {
+        "week": np.arange(1, n + 1),
+        "start": [start + dt.timedelta(days=7 * w) for w in range(n)],
+        "phase": [p for p, _ in plan_phases],
+        "recovery": [r for _, r in plan_phases],
+        "run_km": np.round(week_cols["run_km"], 1),
+        "race_km": [0.0] * (n - 1) + [round(units.MARATHON_KM, 1)],
+        "long_run_km": np.append(long_km[:-1], round(units.MARATHON_KM, 1)),
+        **{k: np.round(week_cols[k], 1) for k in ("marathon_km", "threshold_km", "interval_km")},
+        **strength_weeks,
+        **_load_summary(daily, current_km, pace["easy"], run_days),
+    }
     if spec.units == "mi":
-        weeks["run_mi"] = (weeks["run_km"] / units.KM_PER_MI).round(1)
-    plan = Plan(spec, table, weeks, assumptions=assumptions)
-    plan.warnings = _warnings(plan, peak_km, reached, long_days, heavy_days)
+        columns["run_mi"] = np.round(columns["run_km"] / units.KM_PER_MI, 1)
+    plan = Plan(spec, table, pd.DataFrame(columns), assumptions=assumptions)
+    plan.warnings = _warnings(plan, peak_km, reached, long_days, heavy_days, columns)
     return plan
 
 
-def _load_summary(
-    weeks: pd.DataFrame, daily: np.ndarray, current_km: float, pace: float, run_days: int
-):
+def _load_summary(daily: np.ndarray, current_km: float, pace: float, run_days: int) -> dict:
     """Weekly load, monotony, end-of-week ACWR and fitness–fatigue, with 4 weeks of history."""
     history = np.zeros(28)
     per_run = current_km / run_days * pace / 60 * 4.0  # easy running at RPE 4
     for d in runs.RUN_OFFSETS[run_days]:
         history[d::7] = per_run
     series = np.concatenate([history, daily])
-    n = len(weeks)
-    weeks["load"] = daily.reshape(n, 7).sum(axis=1).round(0)
-    weeks["monotony"] = np.round(load.monotony(daily), 2)
+    n = len(daily) // 7
     ends = 28 + 7 * np.arange(1, n + 1) - 1
-    weeks["acwr"] = np.round(load.acwr(series)[ends], 2)
     ff = load.fitness_fatigue(series)
-    for col in ("fitness", "fatigue", "form"):
-        weeks[col] = np.round(ff[col].to_numpy()[ends], 1)
+    return {
+        "load": daily.reshape(n, 7).sum(axis=1).round(0),
+        "monotony": np.round(load.monotony(daily), 2),
+        "acwr": np.round(load.acwr(series)[ends], 2),
+        **{col: np.round(ff[col].to_numpy()[ends], 1) for col in ("fitness", "fatigue", "form")},
+    }
 
 
-def _warnings(plan: Plan, peak_km: float, reached: float, long_days, heavy) -> list[str]:
+def _warnings(plan: Plan, peak_km: float, reached: float, long_days, heavy, weeks) -> list[str]:
     """Warnings; ``long_days`` are the day indices of long runs and the race, ``heavy`` the
-    (day index, date, title) of heavy strength sessions."""
-    spec, weeks = plan.spec, plan.weeks
+    (day index, date, title) of heavy strength sessions, ``weeks`` the weekly columns."""
+    spec = plan.spec
     out = []
-    longest = float(weeks["long_run_km"].iloc[:-1].max())
+    longest = float(weeks["long_run_km"][:-1].max())
     if longest < runs.LONG_RUN_WARNING_SHARE * units.MARATHON_KM:
         out.append(
             f"The longest run before race day is {longest:.1f} km, {longest / units.MARATHON_KM:.0%} "
@@ -210,7 +215,7 @@ def _warnings(plan: Plan, peak_km: float, reached: float, long_days, heavy) -> l
             f"Peak volume {reached:.0f} km/week is under 30: marathoners below 30 km/week had about twice "
             "the injury risk of those at 30–60 (Rasmussen et al. 2013)."
         )
-    run = (weeks["run_km"] - weeks["race_km"]).to_numpy()
+    run = weeks["run_km"] - np.asarray(weeks["race_km"])
     for i in range(2, len(run)):
         ref = max(run[i - 1], run[i - 2])
         if run[i] > 1.3 * ref:
@@ -219,7 +224,7 @@ def _warnings(plan: Plan, peak_km: float, reached: float, long_days, heavy) -> l
             )
     for week, acwr, monotony in zip(
         weeks["week"].tolist(), weeks["acwr"].tolist(), weeks["monotony"].tolist(), strict=True
-    ):
+    ):  # plain floats: NaN compares False
         if acwr > 1.5:
             out.append(
                 f"Week {week}: ACWR {acwr:.2f} is above 1.5; consider a smaller jump in load."
@@ -257,12 +262,16 @@ def compare_plans(specs, labels=None) -> pd.DataFrame:
         )
     if len(set(labels)) != len(labels):
         raise ValueError(f"labels must be unique, got {labels}")
-    frames = []
+    frames, names, to_race, warnings = [], [], [], []
     for spec, name in zip(specs, labels, strict=True):
-        plan = build_plan(spec)
-        weeks = plan.weeks
-        weeks.insert(0, "variant", name)
-        weeks.insert(2, "weeks_to_race", len(weeks) - weeks["week"])
-        weeks["warnings"] = len(plan.warnings)
-        frames.append(weeks)
-    return pd.concat(frames, ignore_index=True)
+        plan = _build(spec, sessions=False)  # the sweep needs only the weekly summary
+        n = len(plan.weeks)
+        frames.append(plan.weeks)
+        names += [name] * n
+        to_race.append(np.arange(n - 1, -1, -1))
+        warnings += [len(plan.warnings)] * n
+    table = pd.concat(frames, ignore_index=True)
+    table.insert(0, "variant", names)
+    table.insert(2, "weeks_to_race", np.concatenate(to_race))
+    table["warnings"] = warnings
+    return table

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import math
 
+import numpy as np
 import pandas as pd
 
 from helpers import exercises as library
@@ -201,8 +202,8 @@ def block(plan_phases: tuple, n_sessions: int, level: str, equipment) -> tuple:
     sessions, the level and the equipment (so a sweep over volumes reuses them).
 
     Returns (sessions, weekly): sessions [(week index, day, title, groups, heavy, lines,
-    minutes, rpe)], weekly a DataFrame of sets per muscle (:func:`helpers.load.weekly_sets`),
-    relative volume load, session and heavy-session counts, one row per week.
+    minutes, rpe)], weekly a dict of arrays (one value per week): session and heavy-session
+    counts, sets per muscle (:func:`helpers.load.weekly_sets`), relative volume load.
     """
     choices = _choices(equipment, level)
     weeks = len(plan_phases)
@@ -241,12 +242,12 @@ def block(plan_phases: tuple, n_sessions: int, level: str, equipment) -> tuple:
     if not frame.empty:
         frame["date"] = monday + pd.to_timedelta(7 * frame["week"], unit="D")
         weekly = load.weekly_sets(frame).reindex(weekly.index, fill_value=0.0)
-    weekly = weekly.reindex(
-        columns=["glutes", "quadriceps", "hamstrings", "calves", "core"], fill_value=0.0
-    )
-    weekly.columns = [f"sets_{m}" for m in weekly.columns]
-    weekly = weekly.reset_index(drop=True)
-    weekly.insert(0, "heavy_sessions", [c[1] for c in counts])
-    weekly.insert(0, "strength_sessions", [c[0] for c in counts])
-    weekly["volume_load_rel"] = [round(v, 2) for v in rel]
-    return tuple(rows), weekly
+    muscles = ("glutes", "quadriceps", "hamstrings", "calves", "core")
+    weekly = weekly.reindex(columns=muscles, fill_value=0.0)
+    columns = {
+        "strength_sessions": np.array([c[0] for c in counts]),
+        "heavy_sessions": np.array([c[1] for c in counts]),
+        **{f"sets_{m}": weekly[m].to_numpy() for m in muscles},
+        "volume_load_rel": np.round(rel, 2),
+    }
+    return tuple(rows), columns

@@ -274,7 +274,8 @@ def week_runs(week_km, long_km, run_days, level, phase, recovery, to_race, pace)
     a medium-long run (65 % of the long run, at most 20 % of the week) in weeks of 55 km or
     more with 5 or more running days; easy runs share the rest, the day after the long run
     shorter (a recovery run). Extras are dropped, medium-long first, until every easy run is
-    at least 3 km.
+    at least 3 km; a marathon-pace session dropped so moves into the end of the long run (at
+    most 20 % of the week and a quarter of the long run).
     """
     offsets = [d for d in RUN_OFFSETS[run_days] if d != 6]
     race_week = to_race == 0
@@ -304,15 +305,28 @@ def week_runs(week_km, long_km, run_days, level, phase, recovery, to_race, pace)
                 [("easy", medium, pace["easy"])],
             )
         )
+    dropped = []
     while True:
         rest = week_km - long_km - sum(round(sum(p[1] for p in e[3]), 1) for e in extras)
         weights = [0.8 if d == 0 else 1.0 for d in free]
         if not extras or rest / sum(weights) >= MIN_EASY_KM:
             break
-        dropped = extras.pop()  # the medium-long run, then the second quality session
-        free.append(dropped[0])
+        dropped.append(extras.pop())  # the medium-long run, then the second quality session
+        free.append(dropped[-1][0])
         free.sort()
     runs = list(extras)
+    long_parts = [("long", long_km, pace["easy"])]
+    long_title, long_text = "Long run", f"easy at {_fmt(pace['easy'])}"
+    if any(e[1] == "Marathon-pace run" for e in dropped) and phase in ("build", "peak"):
+        # no room for a marathon-pace session: finish the long run at marathon pace instead
+        mp_km = math.floor(min(QUALITY_SHARE["marathon"] * week_km, 0.25 * long_km))
+        if mp_km >= 3:
+            long_parts = [
+                ("long", long_km - mp_km, pace["easy"]),
+                ("marathon", mp_km, pace["marathon"]),
+            ]
+            long_title = "Long run with marathon pace"
+            long_text += f"; the last {mp_km} km at marathon pace {_fmt(pace['marathon'])}"
     share = rest / sum(weights)
     done = 0.0
     for j, (d, w) in enumerate(zip(free, weights, strict=True)):
@@ -321,7 +335,5 @@ def week_runs(week_km, long_km, run_days, level, phase, recovery, to_race, pace)
         title = "Recovery run" if d == 0 and len(free) > 1 else "Easy run"
         runs.append((d, title, f"easy at {_fmt(pace['easy'])}", [("easy", dist, pace["easy"])]))
     if not race_week:
-        runs.append(
-            (6, "Long run", f"easy at {_fmt(pace['easy'])}", [("long", long_km, pace["easy"])])
-        )
+        runs.append((6, long_title, long_text, long_parts))
     return sorted(runs, key=lambda r: r[0])
