@@ -157,6 +157,54 @@ def plan_compare(
     )
 
 
+def plan_long_runs(table, race_km: float = 42.195, warn_share: float = 0.6, title: str = ""):
+    """The long run of each week, one line per ``variant`` of ``compare_plans`` output, against
+    weeks to race, with the race distance and ``warn_share`` of it as dotted lines.
+
+    Race week (where ``long_run_km`` is the race) is left out, so each line ends on the last
+    long run before race day and the gap to the race line is the gap a runner has to close.
+    """
+    fig = go.Figure()
+    for i, (name, part) in enumerate(table.groupby("variant", sort=False)):
+        part = part[part["weeks_to_race"] > 0]
+        fig.add_trace(
+            go.Scatter(
+                x=[int(v) for v in part["weeks_to_race"]],
+                y=_floats(part["long_run_km"]),
+                name=str(name),
+                mode="lines+markers",
+                line=dict(
+                    color=PALETTE[i % len(PALETTE)], width=2.5, dash=("solid", "dash")[i % 2]
+                ),
+                hovertemplate=f"{name}: %{{x}} weeks out, long run %{{y:.1f}} km<extra></extra>",
+            )
+        )
+    for y, text in (
+        (race_km, "race distance"),
+        (warn_share * race_km, f"{warn_share:.0%} of the race"),
+    ):
+        fig.add_hline(
+            y=y,
+            line=dict(color=PALETTE[7], dash="dot", width=1.5),
+            annotation_text=f"{text} ({y:.1f} km)",
+            annotation_position="top right",
+        )
+    longest = int(table["weeks_to_race"].max())
+    fig.update_layout(
+        title=title or "The long run week by week",
+        height=450,
+        margin=dict(t=110),
+        xaxis=dict(title="weeks to race", range=[longest + 0.5, 0.5], dtick=2),
+        yaxis=dict(title="long run [km]", range=[0, race_km * 1.1]),
+        legend=_legend_above(),
+    )
+    return describe(
+        fig,
+        f"One line per plan variant showing the long run week by week up to race week, with "
+        f"dotted lines at the race distance and at {warn_share:.0%} of it.",
+    )
+
+
 def plan_explorer(
     weeks, title: str, x_max: int = 24, km_max: float = 90, load_max: float = 3500, note: str = ""
 ):

@@ -87,8 +87,8 @@ def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
     if math.isnan(vdot):
         vdot = ASSUMED_VDOT[spec.level]
         assumptions.append(
-            f"No recent race given: paces assume VDOT {vdot:g}, typical of a {spec.level} "
-            "runner; give recent_race_km and recent_race_min for your own paces."
+            f"No recent race given: paces assume VDOT {vdot:g}, the course's value for the "
+            f"{spec.level} level; give recent_race_km and recent_race_min for your own paces."
         )
     pace = runs.paces(vdot)
     if spec.current_long_run_km is None and spec.long_run == "traditional":

@@ -102,7 +102,7 @@ def long_runs(
 ):
     """The long run of each week [km] by a named coaching rule; 0 in race week (the race).
 
-    ``rule="traditional"`` (Pfitzinger & Douglas 2019; Higdon 2020): the long run grows by at
+    ``rule="traditional"`` (Pfitzinger & Douglas 2019; Higdon 2011): the long run grows by at
     most 3 km over the longest of the two weeks before, to a peak of 32 km or 180 min at easy
     pace, whichever is shorter, never above half of the week; recovery weeks run 70 % of the
     week before; the peak comes 3–5 weeks before the race, then 75 % and 60 % of it two weeks
@@ -140,7 +140,7 @@ def long_runs(
     ----------
     Daniels J (2014). Daniels' Running Formula, 3rd ed. Champaign, IL: Human Kinetics.
     Pfitzinger P, Douglas S (2019). Advanced Marathoning, 3rd ed. Champaign, IL: Human Kinetics.
-    Higdon H (2020). Marathon: The Ultimate Training Guide, 5th ed. New York: Rodale.
+    Higdon H (2011). Marathon: The Ultimate Training Guide, 4th ed. New York: Rodale.
     """
     km = np.asarray(week_km, dtype=float)
     n = len(km)
