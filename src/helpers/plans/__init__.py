@@ -32,8 +32,8 @@ Example
 >>> import datetime as dt
 >>> plan = build_plan(PlanSpec(race_date=dt.date(2027, 4, 18), weeks=16, current_weekly_km=40,
 ...                            peak_weekly_km=65, strength_sessions_per_week=2))
->>> plan.weeks[["week", "phase", "run_km"]].iloc[0].tolist()
-[1, 'base', 40.0]
+>>> plan.weeks["run_km"].iloc[[0, -1]].tolist()  # week 1, and race week with the race
+[40.0, 71.4]
 """
 
 from helpers.plans.build import build_plan, compare_plans
