@@ -184,7 +184,7 @@ def plan_long_runs(table, race_km: float = 42.195, warn_share: float = 0.6, titl
         (warn_share * race_km, f"{warn_share:.0%} of the race"),
     ):
         fig.add_hline(
-            y=y,
+            y=round(y, 2),
             line=dict(color=PALETTE[7], dash="dot", width=1.5),
             annotation_text=f"{text} ({y:.1f} km)",
             annotation_position="top right",
@@ -195,7 +195,7 @@ def plan_long_runs(table, race_km: float = 42.195, warn_share: float = 0.6, titl
         height=450,
         margin=dict(t=110),
         xaxis=dict(title="weeks to race", range=[longest + 0.5, 0.5], dtick=2),
-        yaxis=dict(title="long run [km]", range=[0, race_km * 1.1]),
+        yaxis=dict(title="long run [km]", range=[0, round(race_km * 1.1)]),
         legend=_legend_above(),
     )
     return describe(
