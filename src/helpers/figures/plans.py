@@ -206,34 +206,50 @@ def plan_long_runs(table, race_km: float = 42.195, warn_share: float = 0.6, titl
 
 
 def plan_explorer(
-    weeks, title: str, x_max: int = 24, km_max: float = 90, load_max: float = 3500, note: str = ""
+    weeks,
+    title: str,
+    x_max: int = 24,
+    km_max: float = 90,
+    load_max: float = 3500,
+    note: str = "",
+    line: str = "load",
 ):
-    """Weekly running volume (bars, left axis) and session-RPE load (line, right) by weeks to race.
+    """Weekly running volume (bars) with one line, by weeks to race.
 
+    ``line="load"``: session-RPE load per week on a right-hand axis [AU];
+    ``line="long_run_km"``: the long run (the race in race week) on the bars' axis [km].
     Always two traces with fixed axes, so :mod:`helpers.explore` can precompute every state;
     ``note`` is shown as an annotation (e.g. the plan's warnings).
     """
     x = [int(len(weeks) - w) for w in weeks["week"]]
-    fig = _bars_with_line(
-        [
-            go.Bar(
-                x=x,
-                y=_floats(weeks["run_km"]),
-                name="running [km]",
-                marker_color=PALETTE[0],
-                hovertemplate="%{x} weeks out: %{y:.1f} km<extra></extra>",
-            )
-        ],
-        go.Scatter(
+    if line == "long_run_km":
+        trace = go.Scatter(
+            x=x,
+            y=_floats(weeks["long_run_km"]),
+            name="long run [km] (the race in race week)",
+            mode="lines+markers",
+            line=dict(color=PALETTE[5], width=2.5),
+            hovertemplate="%{x} weeks out: long run %{y:.1f} km<extra></extra>",
+        )
+        yaxis2 = None
+    else:
+        trace = go.Scatter(
             x=x,
             y=_floats(weeks["load"]),
             name="weekly load [AU]",
             mode="lines+markers",
             line=dict(color=PALETTE[5], width=2.5),
             hovertemplate="%{x} weeks out: %{y:.0f} AU<extra></extra>",
-        ),
-        yaxis2=dict(title="session-RPE load per week [AU]", range=[0, load_max]),
+        )
+        yaxis2 = dict(title="session-RPE load per week [AU]", range=[0, load_max])
+    bars = go.Bar(
+        x=x,
+        y=_floats(weeks["run_km"]),
+        name="running [km]",
+        marker_color=PALETTE[0],
+        hovertemplate="%{x} weeks out: %{y:.1f} km<extra></extra>",
     )
+    fig = _bars_with_line([bars], trace, yaxis2=yaxis2)
     fig.update_layout(
         title=title,
         height=480,
@@ -256,7 +272,7 @@ def plan_explorer(
     )
     return describe(
         fig,
-        "Bars of weekly running kilometres and a line of weekly training load, "
-        "counted in weeks to race, for the chosen block length, peak and "
-        "strength sessions.",
+        "Bars of weekly running kilometres and a line of "
+        + ("the long run" if line == "long_run_km" else "weekly training load")
+        + ", counted in weeks to race, for the chosen plan settings.",
     )
