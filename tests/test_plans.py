@@ -311,6 +311,12 @@ def test_from_log_on_the_sample_log():
     check_rules(plan)
     with pytest.raises(ValueError, match="log"):
         plans.PlanSpec.from_log(log[log["sport"] != "run"], RACE)
+    with pytest.raises(ValueError, match="distance_km"):
+        plans.PlanSpec.from_log(log.drop(columns="distance_km"), RACE)
+    with pytest.raises(ValueError, match="race_date"):
+        plans.PlanSpec.from_log(log, "2027-04-18")
+    with pytest.raises(ValueError, match="weeks"):  # 8 weeks from the end of the log: too few
+        plans.PlanSpec.from_log(log, dt.date(2027, 2, 21))
 
 
 def test_warnings_a_coach_can_act_on():
@@ -383,6 +389,35 @@ def test_every_spec_gives_a_plan_that_keeps_the_rules_or_a_reason(spec):
         assert any(f in str(err) for f in fields), err
         return
     check_rules(plan)
+
+
+@st.composite
+def valid_specs(draw):
+    """Specs the builder accepts: every level, rule, run-day count and a race or none."""
+    current = draw(st.floats(10, 150))
+    race_km = draw(st.sampled_from([None, 5.0, 10.0, 21.1, 42.2]))
+    pace_min_per_km = draw(st.floats(3, 8))
+    return plans.PlanSpec(
+        race_date=draw(st.dates(dt.date(2027, 1, 1), dt.date(2028, 12, 31))),
+        weeks=draw(st.integers(12, 24)),
+        current_weekly_km=current,
+        peak_weekly_km=draw(st.floats(current, 200)),
+        strength_sessions_per_week=draw(st.integers(0, 3)),
+        level=draw(st.sampled_from(plans.LEVELS)),
+        equipment=draw(st.sampled_from(["home", "gym", frozenset({"dumbbell"})])),
+        run_days_per_week=draw(st.one_of(st.none(), st.integers(3, 7))),
+        recovery_every=draw(st.integers(3, 5)),
+        long_run=draw(st.sampled_from(plans.LONG_RUN_RULES)),
+        current_long_run_km=draw(st.one_of(st.none(), st.floats(0, 40))),
+        recent_race_km=race_km,
+        recent_race_min=None if race_km is None else race_km * pace_min_per_km,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(valid_specs())
+def test_every_valid_spec_keeps_the_rules(spec):
+    check_rules(plans.build_plan(spec))
 
 
 def test_calendar_export_parses_back(tmp_path):

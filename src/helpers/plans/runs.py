@@ -136,6 +136,13 @@ def long_runs(
     ndarray
         Long-run km per week, rounded to 0.5 km; the last (race) week is 0.
 
+    Examples
+    --------
+    >>> plan = phases(16)
+    >>> km, _ = weekly_volume(40, 65, 16)
+    >>> long_runs(km, plan, 334.0, "daniels")[-5:].tolist()  # 25 % of 65 km, 30 % of 45.5 km
+    [16.0, 16.0, 16.0, 13.5, 0.0]
+
     References
     ----------
     Daniels J (2014). Daniels' Running Formula, 3rd ed. Champaign, IL: Human Kinetics.
@@ -157,7 +164,7 @@ def long_runs(
     for i, (_, recovery) in enumerate(plan[:-1]):
         to_race = n - 1 - i
         if to_race in TAPER_LONG:
-            value = TAPER_LONG[to_race] * out[:i].max(initial=start)
+            value = TAPER_LONG[to_race] * out[:i].max(initial=0.0)
         elif recovery:
             value = RECOVERY_LONG * before[-1]
         else:

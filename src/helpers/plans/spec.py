@@ -126,6 +126,8 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
     --------
     >>> spec = PlanSpec.from_log(log, dt.date(2027, 4, 18), level="intermediate")  # doctest: +SKIP
     """
+    if not isinstance(race_date, dt.date) or isinstance(race_date, dt.datetime):
+        raise ValueError(f"race_date must be a datetime.date, got {race_date!r}")
     if not isinstance(log, pd.DataFrame):
         raise ValueError(
             f"log must be a DataFrame in the helpers.logs schema, got {type(log).__name__}"
@@ -179,7 +181,7 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
             f" Paces from '{label}' on {days[best.name]} ({race_km:g} km in {race_min:g} min, "
             f"VDOT {float(np.max(scores)):.0f}; a lower bound if it was a session, not a race)."
         )
-    return PlanSpec(
+    spec = PlanSpec(
         race_date=race_date,
         weeks=weeks,
         current_weekly_km=current,
@@ -190,6 +192,8 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
         history=note,
         **fields,
     )
+    check(spec)  # a spec the builder would refuse is refused here, naming the field
+    return spec
 
 
 def check(spec: PlanSpec) -> tuple[float, float, int]:
