@@ -19,6 +19,10 @@ SESSION_COLUMNS = [
 ]  # fmt: skip
 
 
+#: The (shared, never modified) empty session table of plans built for a sweep.
+_NO_SESSIONS = pd.DataFrame(columns=SESSION_COLUMNS)
+
+
 def build_plan(spec: PlanSpec) -> Plan:
     """Build a marathon block with strength training from a :class:`PlanSpec`.
 
@@ -101,7 +105,7 @@ def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
     n = spec.weeks
     daily = np.zeros(7 * n)
     records, long_days, heavy_days = [], [], []
-    week_cols = {k: np.zeros(n) for k in ("run_km", "marathon_km", "threshold_km", "interval_km")}
+    week_cols = {k: np.zeros(n) for k in ("run_km", *runs.QUALITY_SHARE)}
     for w, (phase, recovery) in enumerate(plan_phases):
         first = start + dt.timedelta(days=7 * w)
         to_race = n - 1 - w
@@ -121,7 +125,10 @@ def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
             else:
                 dist, minutes, rpe = runs.session_numbers(parts)
             dist = round(dist, 1)
-            at = {k: round(sum(p[1] for p in parts if p[0] == k), 1) for k in runs.QUALITY_SHARE}
+            at = dict.fromkeys(runs.QUALITY_SHARE, 0.0)  # main-set km at each quality pace
+            for kind, part_km, _ in parts:
+                if kind in at:
+                    at[kind] = round(part_km, 1)
             records.append((first + dt.timedelta(days=day), w + 1, phase, "run",
                             f"{title} {dist:g} km", details, (), False, (), dist,
                             at["marathon"], at["threshold"], at["interval"],
@@ -130,8 +137,8 @@ def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
             if day == 6:
                 long_days.append(7 * w + day)
             week_cols["run_km"][w] += dist
-            for k in runs.QUALITY_SHARE:
-                week_cols[f"{k}_km"][w] += at[k]
+            for k, part_km in at.items():
+                week_cols[k][w] += part_km
     strength_rows, strength_weeks = lifts.block(plan_phases, spec.strength_sessions_per_week,
                                                 spec.level, equipment)  # fmt: skip
     for w, day, title, groups, heavy, lines, minutes, rpe in strength_rows:
@@ -146,7 +153,7 @@ def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
         table = pd.DataFrame(records, columns=SESSION_COLUMNS[:-1])
         table["load"] = [round(r[-1] * r[-2]) for r in records]
     else:
-        table = pd.DataFrame(columns=SESSION_COLUMNS)
+        table = _NO_SESSIONS
     columns = {
         "week": np.arange(1, n + 1),
         "start": [start + dt.timedelta(days=7 * w) for w in range(n)],
@@ -155,7 +162,7 @@ def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
         "run_km": np.round(week_cols["run_km"], 1),
         "race_km": [0.0] * (n - 1) + [round(units.MARATHON_KM, 1)],
         "long_run_km": np.append(long_km[:-1], round(units.MARATHON_KM, 1)),
-        **{k: np.round(week_cols[k], 1) for k in ("marathon_km", "threshold_km", "interval_km")},
+        **{f"{k}_km": np.round(week_cols[k], 1) for k in ("marathon", "threshold", "interval")},
         **strength_weeks,
         **_load_summary(daily, current_km, pace["easy"], run_days),
     }
