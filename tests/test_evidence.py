@@ -104,7 +104,7 @@ def test_injury_and_interference_numbers_match_the_papers():
     update = injury[injury["year"] == 2018].iloc[0]
     assert (update["estimate"], update["ci_low"], update["ci_high"]) == (0.338, 0.238, 0.480)
     # Toresdahl et al. 2020, first-time marathoners: RR 0.97 (0.57-1.63), 720 runners
-    t = row(injury, "Toresdahl et al.", "self-directed")
+    t = row(injury, "Toresdahl et al.", "home strength")
     assert (t["estimate"], t["ci_low"], t["ci_high"], t["n"]) == (0.97, 0.57, 1.63, 720)
     # Schumann et al. 2022, concurrent vs strength alone: maximal strength SMD -0.06
     # (-0.20, 0.09), explosive -0.28 (-0.48, -0.08), hypertrophy -0.01 (-0.16, 0.18)
@@ -246,3 +246,22 @@ def test_every_column_is_documented_in_data_readme():
         assert f"`{kind}`" in section, kind
     for name in available():
         assert f"`{name}.csv`" in section, name
+
+
+def test_forest_plot_draws_every_interval_and_marks_the_unclear_ones():
+    from helpers import figures
+
+    economy = load_evidence("running_economy")
+    fig = figures.evidence_forest(economy[economy["measure"] == "%"], "economy", rows=5)
+    clear, crossing, point, band, null = fig.data
+    # Denadai overall, explosive and heavy are clear; isometric (-2.20 ± 4.37) crosses 0
+    assert list(clear.x) == [-3.93, -4.83, -3.65]
+    assert list(crossing.x) == [-2.20]
+    assert list(crossing.error_x.array) == [4.37] and list(crossing.error_x.arrayminus) == [4.37]
+    assert list(clear.error_x.array) == [1.19, 1.53, 2.74]  # rounded, no 1.5300000000000002
+    assert len(point.x) == 0 and list(band.x) == [-8, -2, None]
+    assert list(null.x) == [0.0, 0.0]
+    injury = figures.evidence_forest(load_evidence("injury"), "injury", rows=5)
+    # stretching (0.846-1.095) and Toresdahl (0.57-1.63) cross RR = 1 on a log axis
+    assert list(injury.data[1].x) == [0.963, 0.97]
+    assert injury.layout.xaxis.type == "log" and list(injury.data[4].x) == [1.0, 1.0]
