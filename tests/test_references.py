@@ -143,3 +143,24 @@ def test_readme_documents_every_column():
     section = readme.split("## data/references.csv", 1)[1].split("\n## ", 1)[0]
     for column in COLUMNS:
         assert f"`{column}`" in section, column
+
+
+#: Lessons whose References section is written from data/references.csv by
+#: ``helpers.references.cite`` (the others are checked DOI by DOI above).
+WRITTEN_FROM_FILE = ("00", "01", "02", "09", "10")
+
+
+@pytest.mark.parametrize("number", WRITTEN_FROM_FILE)
+def test_references_section_is_written_from_the_file(number):
+    (notebook,) = [n for n in NOTEBOOKS if n.name.startswith(f"{number}-")]
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    (section,) = ["".join(c["source"]) for c in cells if "".join(c["source"]).startswith("## Ref")]
+    refs = load_references()
+    by_doi = {doi.lower(): key for key, doi in zip(refs["key"], refs["doi"], strict=True) if doi}
+    keys = [by_doi[doi] for doi in re.findall(r"\[doi:([^\]]+)\]", section.lower())]
+    assert keys, f"{notebook.name}: no references found"
+    expected = "## References\n\n" + cite(keys, refs)
+    assert section.strip() == expected, f"{notebook.name}: rewrite with references.cite({keys})"
+    # and every paper the lesson's text cites by DOI is in that section
+    body = "\n".join("".join(c["source"]) for c in cells if c is not cells[-1])
+    assert set(dois_in_text(body)) <= {refs.loc[k, "doi"].lower() for k in keys}
