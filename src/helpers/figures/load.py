@@ -54,7 +54,8 @@ def volume_sets_bars(
         xaxis_title="hard sets per week [sets]",
         xaxis_range=[
             0,
-            sets_max or max(float(sets_per_muscle.max()) * 1.15, (target or (0, 1))[1] + 2),
+            sets_max
+            or round(max(float(sets_per_muscle.max()) * 1.15, (target or (0, 1))[1] + 2), 2),
         ],
         height=520,
         margin=dict(l=110),
@@ -96,7 +97,10 @@ def volume_daily_load(daily, title: str = "Daily session-RPE load", load_max: fl
         barmode="stack",
         title=title,
         yaxis_title="session-RPE load [AU]",
-        yaxis_range=[0, load_max or float((daily["run"] + daily["strength"]).max()) * 1.1],
+        yaxis_range=[
+            0,
+            load_max or round(float((daily["run"] + daily["strength"]).max()) * 1.1, 2),
+        ],
         height=420,
         legend=_legend_above(traceorder="normal"),
     )
