@@ -407,6 +407,8 @@ def form_explorer(
     fig = make_subplots(
         rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.3, 0.3, 0.4]
     )
+    for axis in ("yaxis", "yaxis2", "yaxis3"):  # stored pages show 0.736, not 0.7360000000000001
+        fig.layout[axis].domain = [round(edge, 3) for edge in fig.layout[axis].domain]
     days = _days(daily.index)
     fig.add_trace(
         go.Bar(
