@@ -129,6 +129,10 @@ def volume_dashboard(
         horizontal_spacing=0.16,
         subplot_titles=("Hard sets per muscle [sets/week]", "Daily load [AU]"),
     )
+    for axis in ("xaxis", "xaxis2"):  # stored pages show 0.3528, not 0.35279999999999995
+        fig.layout[axis].domain = [round(edge, 4) for edge in fig.layout[axis].domain]
+    for note in fig.layout.annotations:  # the subplot titles sit over the rounded domains
+        note.x = round(note.x, 4)
     fig.add_trace(_volume_sets_trace(sets_per_muscle), row=1, col=1)
     for trace in _volume_load_traces(daily):
         fig.add_trace(trace, row=1, col=2)
