@@ -361,9 +361,14 @@ def test_rpe_chart_diagonals_are_equal(reps, rpe):
             "weight_kg=",
         ),
         (
-            lambda: strength.reps_at(load=75, one_rm=100),
+            lambda: strength.reps_at(load=75, one_rm_kg=100),
             lambda: strength.reps_at(75, 100),
             "weight_kg=",
+        ),
+        (
+            lambda: strength.reps_at(75, one_rm=100),
+            lambda: strength.reps_at(75, 100),
+            "one_rm_kg=",
         ),
     ],
 )
