@@ -10,6 +10,7 @@ that every one of them is in the file.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote, unquote
 from pathlib import Path
 
 import pandas as pd
@@ -25,9 +26,13 @@ OPTIONAL = ("doi", "url", "note")
 REFERENCES_PATH = DATA_DIR / "references.csv"
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-_DOI_CELL = re.compile(r"^10\.\d{4,9}/[^\s,;()<>\[\]\"'`]+$")
+#: An older journal DOI in SICI form, ``10.1519/1533-4287(1997)011<0211:TAOPEF>2.3.CO;2``:
+#: ISSN, (year), volume, <first page:title code>, version, ``CO;2``. It holds the brackets and
+#: semicolon that end a DOI of the usual form, so it is matched first, as a whole.
+_SICI = r"10\.\d{4,9}/\d{4}-\d{3}[\dX]\(\d{4}\)\d+<[^<>\s]+>\d\.\d\.CO;\d"
+_DOI_CELL = re.compile(rf"^(?:{_SICI}|10\.\d{{4,9}}/[^\s,;()<>\[\]\"'`]+)$", re.IGNORECASE)
 #: A DOI inside running text or a link: ``10.`` prefix, registrant, suffix up to a delimiter.
-DOI_PATTERN = re.compile(r"10\.\d{4,9}/[^\s()<>\[\]\"'`,;]+")
+DOI_PATTERN = re.compile(rf"{_SICI}|10\.\d{{4,9}}/[^\s()<>\[\]\"'`,;]+", re.IGNORECASE)
 
 
 def _parse_cell(column: str, value: str):
@@ -104,11 +109,12 @@ def dois_in_text(text: str) -> list[str]:
     """The DOIs cited in a text (sorted, unique, lower case), e.g. a notebook cell's source.
 
     A trailing full stop is not part of a DOI. Lower case because DOIs are case-insensitive.
+    Percent-escapes (as in a link's address) are decoded first, so a link and its text agree.
 
     >>> dois_in_text("see [doi:10.1177/1941738119877180](https://doi.org/10.1177/1941738119877180).")
     ['10.1177/1941738119877180']
     """
-    return sorted({match.rstrip(".").lower() for match in DOI_PATTERN.findall(text)})
+    return sorted({match.rstrip(".").lower() for match in DOI_PATTERN.findall(unquote(text))})
 
 
 def cite(keys, table: pd.DataFrame | None = None) -> str:
@@ -128,6 +134,7 @@ def cite(keys, table: pd.DataFrame | None = None) -> str:
     lines = []
     for key in keys:
         r = table.loc[key]
-        link = f"[doi:{r['doi']}](https://doi.org/{r['doi']})" if r["doi"] else f"<{r['url']}>"
+        address = f"https://doi.org/{quote(r['doi'], safe='/:;()')}"
+        link = f"[doi:{r['doi']}]({address})" if r["doi"] else f"<{r['url']}>"
         lines.append(f"- {r['authors']} ({r['year']}). {r['title']}. *{r['journal']}*. {link}")
     return "\n".join(lines)
