@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help install site test test-fast lab lint format bench outputs samples clean
+.PHONY: help install site test test-fast lab lint format bench outputs docs readme samples clean
 
 help:
 	@echo "make site     execute and render the lessons into _build/html (STUDENT=1: no solutions)"
@@ -17,13 +17,14 @@ help:
 	@echo "make lint     ruff check and format check"
 	@echo "make bench    benchmarks, written to _build/bench/results.json"
 	@echo "make outputs  re-execute the lessons and store their outputs (after editing a lesson)"
+	@echo "make docs     regenerate the README lesson table and docs/package-map.md (make readme: the same)"
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the pinned packages into $(VENV) (first run takes a few minutes)..."
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev]"
 	@touch $(STAMP)
 
 site: $(STAMP)
@@ -35,8 +36,12 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not site and not browser and not slow"
 
+# The course's JupyterLab defaults (.jupyter/lab/settings/overrides.json): no "official Jupyter
+# news" popup and no update check, so a workshop in a gym without network starts quietly.
+LAB_SETTINGS := $(CURDIR)/.jupyter/lab/settings
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --notebook-dir=. --LabApp.app_settings_dir=$(LAB_SETTINGS) $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
@@ -51,6 +56,11 @@ bench: $(STAMP)
 
 outputs: $(STAMP)
 	$(BIN)/python -m helpers.publish --store-outputs $(NB)
+
+docs: $(STAMP)
+	$(BIN)/python -m helpers.publish --docs
+
+readme: docs
 
 samples: $(STAMP)
 	$(BIN)/python tools/make_samples.py

@@ -11,7 +11,9 @@ def _norm(name: str) -> str:
 
 
 def pyproject_pins() -> dict[str, str]:
-    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    """The runtime dependencies and the "dev" extra (conda installs both)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    deps = project["dependencies"] + project["optional-dependencies"]["dev"]
     pins = {}
     for dep in deps:
         name, sep, version = dep.partition("==")
@@ -44,3 +46,32 @@ def test_constraints_agree_with_pins():
         assert lock.get(name) == version, (
             f"{name}: pyproject {version}, constraints {lock.get(name)}"
         )
+
+
+def test_test_tools_are_not_runtime_dependencies():
+    """A learner's install gets the course, not its test and lint tools (they are the dev extra)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime = {_norm(d.partition("==")[0]) for d in project["dependencies"]}
+    dev = {_norm(d.partition("==")[0]) for d in project["optional-dependencies"]["dev"]}
+    tools = {"pytest", "pytest-xdist", "hypothesis", "playwright", "ruff", "nbval", "fit-tool"}
+    assert tools <= dev and not tools & runtime
+    assert "sphinx-revealjs" not in runtime | dev  # reveal.js is vendored in helpers/static/reveal
+
+
+def test_pre_commit_runs_the_pinned_ruff_on_code_and_notebooks():
+    text = (ROOT / ".pre-commit-config.yaml").read_text()
+    pins = set(re.findall(r'"ruff==([^"]+)"', text))
+    assert pins == {pyproject_pins()["ruff"]}
+    assert "entry: ruff check" in text and "entry: ruff format" in text
+    assert text.count("types_or: [python, pyi, jupyter]") == 2
+
+
+def test_licences_are_declared_and_shipped():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["license"] == "MIT AND CC-BY-4.0"
+    for name in project["license-files"]:
+        assert (ROOT / name).is_file(), name
+    assert "MIT License" in (ROOT / "LICENSE").read_text()
+    assert "CC BY 4.0" in (ROOT / "LICENSE-content").read_text()
+    cff = (ROOT / "CITATION.cff").read_text()
+    assert f"version: {project['version']}" in cff

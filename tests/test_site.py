@@ -145,6 +145,26 @@ def test_a_failing_lesson_names_the_notebook_and_cell(tmp_path):
         publish.execute(publish.read_lesson(path))
 
 
+def test_printed_lines_are_one_output_per_stream_and_no_tcp_warning(tmp_path, capfd):
+    """The kernel flushes print() in chunks that vary from run to run; the stored lesson must
+    not (one stdout output per cell). Kernels use IPC, so none warns about plain TCP."""
+    nb = nbformat.v4.new_notebook()
+    code = 'import sys, time\nprint("first", flush=True)\ntime.sleep(0.3)\nprint("second")'
+    nb.cells = [nbformat.v4.new_code_cell(code)]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    path = tmp_path / "98-prints.ipynb"
+    nbformat.write(nb, path)
+    outputs = publish.execute(publish.read_lesson(path)).cells[0].outputs
+    assert "without encryption" not in capfd.readouterr().err
+    assert [(o.output_type, o.name, o.text) for o in outputs] == [
+        ("stream", "stdout", "first\nsecond\n")
+    ]
+
+
 def test_a_misnamed_lesson_is_refused(tmp_path):
     (tmp_path / "Lesson One.ipynb").write_text("{}")
     with pytest.raises(publish.LessonError, match="NN-kebab-title"):

@@ -331,12 +331,15 @@ def acwr(
     chronic window (with the defaults: the 7-day load ÷ the mean weekly load of 28 days).
 
     .. math:: \\mathrm{ACWR}_t = \\frac{\\frac{1}{a}\\sum_{s=t-a+1}^{t} L_s}
-              {\\frac{1}{c}\\sum_{s \\in C_t} L_s}
+              {\\frac{1}{|C_t|}\\sum_{s \\in C_t} L_s}
 
-    where the chronic window :math:`C_t` is the last ``chronic`` days including the acute ones
-    (``coupled=True``, Hulin et al. 2016) or the ``chronic`` days before the acute window
-    (``coupled=False``, which removes the mathematical coupling pointed out by Lolli et al. 2019).
-    Days before a full window are NaN.
+    The chronic window :math:`C_t` spans the last ``chronic`` days. ``coupled=True`` (Hulin et
+    al. 2016) keeps the acute days in it; ``coupled=False`` drops them, leaving the
+    ``chronic − acute`` days before the acute window: with the defaults, the acute week against
+    the mean of the 3 weeks before it, as Lolli et al. (2019) and Windt & Gabbett (2019) define
+    the uncoupled ratio. Both need ``chronic`` days of history; earlier days are NaN. With weekly
+    windows (7 and 28 days) the two are tied by arithmetic: uncoupled = 3c / (4 − c) for a
+    coupled ratio c.
 
     ``method="ewma"``: acute EWMA ÷ chronic EWMA with λ = 2/(N+1) (Williams et al. 2017), each
     seeded with the first day's load; only ``coupled=True`` is defined.
@@ -349,7 +352,8 @@ def acwr(
     acute, chronic : int
         Window lengths [days], 1 ≤ acute < chronic.
     coupled : bool
-        Whether the chronic window includes the acute days (rolling only).
+        Whether the chronic window includes the acute days (rolling only); uncoupled, the
+        chronic mean is over the ``chronic − acute`` days before the acute window.
 
     Returns
     -------
@@ -366,6 +370,8 @@ def acwr(
     doi:10.1136/bjsports-2016-096589
     Lolli L, Batterham AM, Hawkins R, et al. (2019). Br J Sports Med 53:921–922.
     doi:10.1136/bjsports-2017-098110
+    Windt J, Gabbett TJ (2019). Is it all for naught? What does mathematical coupling mean for
+    acute:chronic workload ratios? Br J Sports Med 53:988–990. doi:10.1136/bjsports-2017-098925
     Impellizzeri FM, Woodcock S, Coutts AJ, et al. (2021). Sports Med 51:581–592.
     doi:10.1007/s40279-020-01378-6
     """
@@ -382,7 +388,10 @@ def acwr(
     if method == "rolling":
         csum = _cumsum(arr)
         numerator = _window_mean(csum, acute)
-        denominator = _window_mean(csum, chronic, lag=0 if coupled else acute)
+        if coupled:
+            denominator = _window_mean(csum, chronic)
+        else:
+            denominator = _window_mean(csum, chronic - acute, lag=acute)
     else:
         if not coupled:
             raise ValueError(
@@ -601,6 +610,58 @@ def weekly_sets(sets: pd.DataFrame, synergist_weight: float = 0.5) -> pd.DataFra
     table = table.reindex(weeks, fill_value=0.0)
     table.columns.name = None
     return table
+
+
+#: Strength-session duration model of :func:`strength_minutes` [min]: warm-up, then the time
+#: per working set including its rest, for light-to-moderate and for heavy sessions.
+WARM_UP_MIN = 10.0
+MIN_PER_SET = 2.5
+MIN_PER_HEAVY_SET = 3.5
+
+
+def strength_minutes(sets, heavy=False):
+    """Duration of a strength session from its working sets [min]: warm-up plus time per set.
+
+    .. math:: t = 10 + n \\times (3.5 \\text{ if heavy else } 2.5)
+
+    A set takes about half a minute to lift; the rest after it fills the remainder: about
+    2 minutes after a moderate set and 3 after a heavy one, in line with the ACSM position
+    stand's 1–2 min for lighter assistance work and 2–3 min or more for heavy core lifts
+    (Ratamess et al. 2009). The 10-minute warm-up and the per-set times are the course's
+    planning assumptions, not measured values: time your own sessions and rate them with
+    :func:`session_load`.
+
+    Parameters
+    ----------
+    sets : int, array or Series
+        Working sets in the session (all exercises), ≥ 0.
+    heavy : bool or array of bool
+        True for a heavy session (longer rests).
+
+    Returns
+    -------
+    float, array or Series, like ``sets``
+        Session duration [min].
+
+    Examples
+    --------
+    >>> strength_minutes(15)
+    47.5
+    >>> strength_minutes(12, heavy=True)
+    52.0
+
+    References
+    ----------
+    Ratamess NA, Alvar BA, Evetoch TK, et al. (2009). American College of Sports Medicine
+    position stand. Progression models in resistance training for healthy adults. Med Sci
+    Sports Exerc 41:687–708. doi:10.1249/MSS.0b013e3181915670
+    """
+    n = as_float_array("sets", check_range("sets", sets, 0))
+    flags = np.asarray(heavy)
+    if flags.dtype != bool:
+        raise ValueError(f"heavy must be True or False (one per session), got {heavy!r}")
+    per_set = np.where(flags, MIN_PER_HEAVY_SET, MIN_PER_SET)
+    return like_input(sets, WARM_UP_MIN + n * per_set)
 
 
 def combined_load(run_load, strength_load, strength_weight: float = 1.0):

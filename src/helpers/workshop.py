@@ -21,25 +21,35 @@ from pathlib import Path
 import pandas as pd
 
 from helpers._checks import check_choice, check_integer
+from helpers.publish import catalog
 
-#: Lessons a workshop puts first for each focus (the others follow in course order if time allows).
-FOCUS = {
-    "full": (),
-    "strength": ("01", "02", "03", "04"),
-    "load": ("04", "05", "06", "07"),
-    "race": ("06", "08", "09"),
-}
 OPENING_MIN = 5
 WRAP_UP_MIN = 10
 BREAK_MIN = 10
 #: Longest stretch of teaching before a break [min].
 BREAK_EVERY_MIN = 60
-#: Lessons a workshop does not teach: the opening covers 00; 10 is the coach's own guide.
-NOT_TAUGHT = ("00", "10")
 #: Smallest share of a lesson's estimated minutes worth teaching in a workshop.
 MIN_SHARE = 0.6
 #: Shortest useful slot for one lesson [min]; a lesson that cannot get it moves to after the workshop.
 MIN_LESSON_MIN = 15
+
+
+def _workshop_facts(
+    folder: Path | None = None,
+) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """(focus → lessons it puts first, lessons not laid out), from the lessons' metadata
+    (``workshop_focus`` and ``in_workshop``; see :mod:`helpers.publish.catalog`)."""
+    lessons = [(lesson.number, lesson.facts()) for lesson in catalog.lessons(folder)]
+    focus = {"full": ()}
+    for name in catalog.WORKSHOP_FOCUSES:
+        focus[name] = tuple(n for n, facts in lessons if name in facts["workshop_focus"])
+    return focus, tuple(n for n, facts in lessons if not facts["in_workshop"])
+
+
+#: Lessons a workshop puts first for each focus (the others follow in course order if time
+#: allows), and lessons a workshop does not lay out (the opening covers 00; 10 is the coach's
+#: own guide). Both come from the lessons' metadata.
+FOCUS, NOT_TAUGHT = _workshop_facts()
 
 
 def course_map(folder: Path | None = None) -> pd.DataFrame:
@@ -58,22 +68,13 @@ def course_map(folder: Path | None = None) -> pd.DataFrame:
     DataFrame
         In course order. ``minutes`` is the author's estimate of the time to learn.
     """
-    from helpers.publish import catalog
-
     try:
         lessons = catalog.lessons(Path(folder) if folder is not None else None)
+        rows = [
+            {"lesson": lesson.number, "title": lesson.title, **lesson.facts()} for lesson in lessons
+        ]
     except catalog.LessonError as err:
         raise ValueError(str(err)) from None
-    rows = [
-        {
-            "lesson": lesson.number,
-            "title": lesson.title,
-            "minutes": int(lesson.meta.get("minutes", 0)),
-            "level": lesson.meta.get("level", ""),
-            "summary": lesson.meta.get("summary", ""),
-        }
-        for lesson in lessons
-    ]
     return pd.DataFrame(rows, columns=["lesson", "title", "minutes", "level", "summary"])
 
 

@@ -5,16 +5,20 @@ default, together with the course's figure template (Okabe–Ito colour-blind-sa
 :mod:`helpers.figures._render`. The figures live in one module per topic and are all available
 here, so a lesson writes ``figures.plan_block(plan.weeks)``:
 
-- :mod:`~helpers.figures.evidence`: forest plots and shares from the evidence tables (01, 09);
-- :mod:`~helpers.figures.library`: the exercise library (02);
-- :mod:`~helpers.figures.strength`: 1RM equations, RPE chart, progressions (03);
-- :mod:`~helpers.figures.load`: weekly volume (04), ACWR and fitness–fatigue–form (05, 06, 07),
-  the training log (07);
-- :mod:`~helpers.figures.plans`: a marathon block and its variants (06);
-- :mod:`~helpers.figures.fueling`: carbohydrate, fluid and meals (08);
-- :mod:`~helpers.figures.workshop`: the workshop timetable (10).
+- :mod:`~helpers.figures.evidence`: forest plots and shares from the evidence tables;
+- :mod:`~helpers.figures.library`: the exercise library;
+- :mod:`~helpers.figures.strength`: 1RM equations, RPE chart, progressions;
+- :mod:`~helpers.figures.load`: weekly volume, ACWR, fitness–fatigue–form, the training log;
+- :mod:`~helpers.figures.plans`: a marathon block and its variants;
+- :mod:`~helpers.figures.fueling`: carbohydrate, fluid and meals;
+- :mod:`~helpers.figures.workshop`: the workshop timetable.
 
-A new figure goes into its topic's module and is added to the imports below.
+Which lessons use which module: ``docs/package-map.md``.
+
+Each figure function takes model results (from the science layer, never computing a model
+itself) and returns a ``go.Figure`` with a title, axis titles with units and a screen-reader
+description (:func:`describe`). A new figure goes into its topic's module and is added to the
+imports below.
 """
 
 from helpers.figures._render import (
@@ -58,6 +62,7 @@ from helpers.figures.plans import (
     plan_block,
     plan_compare,
     plan_explorer,
+    plan_long_runs,
     plan_strength,
 )
 from helpers.figures.strength import (
@@ -104,6 +109,7 @@ __all__ = [
     "plan_strength",
     "plan_compare",
     "plan_explorer",
+    "plan_long_runs",
     "fuel_range_bars",
     "fuel_race_carb_bands",
     "fuel_race_dashboard",

@@ -1,8 +1,4 @@
-"""Figures for fueling the marathon (lesson 08): carbohydrate bands, race plans, meals.
-
-Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
-title, axis titles with units and a screen-reader description (:func:`describe`).
-"""
+"""Figures for fueling the marathon: carbohydrate bands, race-day plans, meals of a loading day."""
 
 from __future__ import annotations
 
@@ -54,17 +50,17 @@ def fuel_range_bars(
 def fuel_race_carb_bands(
     duration_h, g_per_h, marks=None, title: str = "Carbohydrate during a race, by its duration"
 ):
-    """Step line of the intake limit [g/h] against race duration [h]
-    (:func:`helpers.fueling.race_carbs_per_hour`); ``marks`` is a DataFrame with columns
-    ``hours`` and ``g_per_h`` indexed by a label (e.g. runners' predicted finish times)."""
+    """Line of the recommended carbohydrate intake [g/h] against race duration [h]
+    (:func:`helpers.fueling.race_carbs_per_hour`: continuous, straight between Jeukendrup's
+    anchors); ``marks`` is a DataFrame with columns ``hours`` and ``g_per_h`` indexed by a label
+    (e.g. runners' predicted finish times)."""
     fig = go.Figure(
         go.Scatter(
             x=_floats(duration_h),
             y=_floats(g_per_h),
             mode="lines",
-            line_shape="hv",
-            name="upper limit",
-            hovertemplate="%{x:.2f} h: up to %{y} g/h<extra></extra>",
+            name="recommendation",
+            hovertemplate="%{x:.2f} h: %{y:.0f} g/h<extra></extra>",
         )
     )
     if marks is not None:
@@ -77,21 +73,22 @@ def fuel_race_carb_bands(
                 textposition="top left",
                 marker=dict(size=11, color=PALETTE[5]),
                 name="predicted finish",
-                hovertemplate="%{text}: %{x:.2f} h<extra></extra>",
+                hovertemplate="%{text}: %{x:.2f} h, %{y:.0f} g/h<extra></extra>",
             )
         )
     fig.update_layout(
         title=title,
         xaxis_title="race duration [h]",
-        yaxis_title="carbohydrate, up to [g/h]",
+        yaxis_title="carbohydrate [g/h]",
         yaxis_range=[-5, 110],
         height=420,
         legend=_legend_above(),
     )
     return describe(
         fig,
-        "Step chart: no carbohydrate needed under half an hour, then up to 30, 60 and 90 grams "
-        "per hour as races get longer, with runners' predicted finish times marked.",
+        "Line chart: no carbohydrate to swallow up to one hour, rising to 30 grams per hour at "
+        "one and a half hours, 60 at two and a half hours and 90 from three hours, with no "
+        "jumps, and runners' predicted finish times marked.",
     )
 
 
@@ -116,6 +113,8 @@ def fuel_race_dashboard(
         horizontal_spacing=0.14,
         subplot_titles=("Carbohydrate eaten so far [g]", "Body-mass change [%]"),
     )
+    for axis in ("xaxis", "xaxis2"):  # stored pages show 0.57, not 0.5700000000000001
+        fig.layout[axis].domain = [round(edge, 3) for edge in fig.layout[axis].domain]
     for i, (label, plan) in enumerate(plans.items()):
         fig.add_trace(
             go.Scatter(

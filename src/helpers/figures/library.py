@@ -1,8 +1,4 @@
-"""Figures of the exercise library (lesson 02): coverage by muscle and the exercise board.
-
-Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
-title, axis titles with units and a screen-reader description (:func:`describe`).
-"""
+"""Figures of the exercise library: coverage by muscle and the exercise board."""
 
 from __future__ import annotations
 

@@ -1,9 +1,4 @@
-"""Figures of training load (lessons 04, 05, 06 and 07): weekly volume, daily load,
-ACWR, fitness–fatigue–form and the training log.
-
-Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
-title, axis titles with units and a screen-reader description (:func:`describe`).
-"""
+"""Figures of training load: weekly volume, daily load, ACWR, fitness–fatigue–form, the log."""
 
 from __future__ import annotations
 
@@ -18,6 +13,24 @@ from helpers.figures._render import (
     _values,
     describe,
 )
+
+#: The often-quoted ACWR "sweet spot" and the ratio above which risk was said to rise
+#: (Gabbett 2016, doi:10.1136/bjsports-2015-095788); later analyses contest both.
+ACWR_BAND = (0.8, 1.3)
+ACWR_HIGH = 1.5
+
+
+def _acwr_band(fig, **where) -> None:
+    """Shade the ACWR band and dot the high line; ``where``: ``yref`` or ``row``/``col``."""
+    fig.add_hrect(
+        y0=ACWR_BAND[0], y1=ACWR_BAND[1], fillcolor=PALETTE[2], opacity=0.12, line_width=0, **where
+    )
+    fig.add_hline(y=ACWR_HIGH, line=dict(color=PALETTE[7], dash="dot", width=1), **where)
+
+
+def _zero_line(fig, **where) -> None:
+    """A thin black line at 0 (form above it: fresher than fit; below: more tired)."""
+    fig.add_hline(y=0, line=dict(color=PALETTE[7], width=1), **where)
 
 
 def _volume_sets_trace(sets_per_muscle):
@@ -54,7 +67,8 @@ def volume_sets_bars(
         xaxis_title="hard sets per week [sets]",
         xaxis_range=[
             0,
-            sets_max or max(float(sets_per_muscle.max()) * 1.15, (target or (0, 1))[1] + 2),
+            sets_max
+            or round(max(float(sets_per_muscle.max()) * 1.15, (target or (0, 1))[1] + 2), 2),
         ],
         height=520,
         margin=dict(l=110),
@@ -96,7 +110,10 @@ def volume_daily_load(daily, title: str = "Daily session-RPE load", load_max: fl
         barmode="stack",
         title=title,
         yaxis_title="session-RPE load [AU]",
-        yaxis_range=[0, load_max or float((daily["run"] + daily["strength"]).max()) * 1.1],
+        yaxis_range=[
+            0,
+            load_max or round(float((daily["run"] + daily["strength"]).max()) * 1.1, 2),
+        ],
         height=420,
         legend=_legend_above(traceorder="normal"),
     )
@@ -125,6 +142,10 @@ def volume_dashboard(
         horizontal_spacing=0.16,
         subplot_titles=("Hard sets per muscle [sets/week]", "Daily load [AU]"),
     )
+    for axis in ("xaxis", "xaxis2"):  # stored pages show 0.3528, not 0.35279999999999995
+        fig.layout[axis].domain = [round(edge, 4) for edge in fig.layout[axis].domain]
+    for note in fig.layout.annotations:  # the subplot titles sit over the rounded domains
+        note.x = round(note.x, 4)
     fig.add_trace(_volume_sets_trace(sets_per_muscle), row=1, col=1)
     for trace in _volume_load_traces(daily):
         fig.add_trace(trace, row=1, col=2)
@@ -262,8 +283,7 @@ def log_load_acwr(daily, ratio, title: str, load_max: float = 1000, ratio_max: f
         ),
         yaxis2=dict(title="ACWR", range=[0, ratio_max], dtick=0.5),
     )
-    fig.add_hrect(y0=0.8, y1=1.3, yref="y2", fillcolor=PALETTE[2], opacity=0.12, line_width=0)
-    fig.add_hline(y=1.5, yref="y2", line=dict(color=PALETTE[7], dash="dot", width=1))
+    _acwr_band(fig, yref="y2")
     fig.update_layout(
         title=title,
         height=470,
@@ -294,8 +314,7 @@ def form_acwr_lines(ratios, title: str = "Acute:chronic workload ratio", ratio_m
                 hovertemplate="%{x}: %{y:.2f}<extra></extra>",
             )
         )
-    fig.add_hrect(y0=0.8, y1=1.3, fillcolor=PALETTE[2], opacity=0.12, line_width=0)
-    fig.add_hline(y=1.5, line=dict(color=PALETTE[7], dash="dot", width=1))
+    _acwr_band(fig)
     fig.update_layout(
         title=title,
         height=430,
@@ -333,7 +352,7 @@ def form_fitness_fatigue(tables, title: str = "Fitness, fatigue and form", x_tit
                     hovertemplate=f"%{{x}}: {column} %{{y:.0f}} AU<extra></extra>",
                 )
             )
-    fig.add_hline(y=0, line=dict(color=PALETTE[7], width=1))
+    _zero_line(fig)
     fig.update_layout(
         title=title,
         height=470,
@@ -402,6 +421,8 @@ def form_explorer(
     fig = make_subplots(
         rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.3, 0.3, 0.4]
     )
+    for axis in ("yaxis", "yaxis2", "yaxis3"):  # stored pages show 0.736, not 0.7360000000000001
+        fig.layout[axis].domain = [round(edge, 3) for edge in fig.layout[axis].domain]
     days = _days(daily.index)
     fig.add_trace(
         go.Bar(
@@ -439,9 +460,8 @@ def form_explorer(
             row=3,
             col=1,
         )
-    fig.add_hrect(y0=0.8, y1=1.3, fillcolor=PALETTE[2], opacity=0.12, line_width=0, row=2, col=1)
-    fig.add_hline(y=1.5, line=dict(color=PALETTE[7], dash="dot", width=1), row=2, col=1)
-    fig.add_hline(y=0, line=dict(color=PALETTE[7], width=1), row=3, col=1)
+    _acwr_band(fig, row=2, col=1)
+    _zero_line(fig, row=3, col=1)
     fig.update_layout(
         title=title,
         height=640,
@@ -488,7 +508,7 @@ def load_form_compare(forms, title: str = "Form under two smoothing conventions"
                 hovertemplate="%{x}: %{y:.1f} AU<extra></extra>",
             )
         )
-    fig.add_hline(y=0, line=dict(color=PALETTE[7], width=1))
+    _zero_line(fig)
     fig.update_layout(
         title=title,
         height=450,

@@ -1,8 +1,4 @@
-"""Figures of strength models (lesson 03): 1RM equations, RPE chart, progressions.
-
-Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
-title, axis titles with units and a screen-reader description (:func:`describe`).
-"""
+"""Figures of strength models: 1RM equations, the RPE chart, progressions and deloads."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""Figures for coaches (lesson 10): the workshop timetable.
-
-Each function takes model results (from the science layer) and returns a ``go.Figure`` with a
-title, axis titles with units and a screen-reader description (:func:`describe`).
-"""
+"""Figures for coaches: the workshop timetable."""
 
 from __future__ import annotations
 

@@ -16,7 +16,8 @@
 
 ``--student`` leaves solutions and instructor notes out (into ``_build/html-student/``).
 ``--store-outputs [NB ...]`` executes lessons and stores their outputs in the notebooks
-(after editing a lesson; nbval then compares against them).
+(after editing a lesson; nbval then compares against them). ``--docs`` regenerates the README's
+lesson table and ``docs/package-map.md`` from the lessons and the package.
 """
 
 from __future__ import annotations
@@ -150,9 +151,22 @@ def main(argv=None) -> int:
         metavar="NB",
         help="execute and store outputs in the notebooks",
     )
+    parser.add_argument(
+        "--docs",
+        action="store_true",
+        help="regenerate the README lesson table and docs/package-map.md",
+    )
     args = parser.parse_args(argv)
     try:
-        if args.store_outputs is not None:
+        if args.docs:
+            from helpers.publish import docs
+
+            changed = docs.update()
+            for path in changed:
+                log(f"  {_rel(path)}: regenerated")
+            if not changed:
+                log("  README.md and docs/package-map.md are up to date")
+        elif args.store_outputs is not None:
             store_outputs(args.store_outputs)
         else:
             build(args.out, student=args.student, jobs=args.jobs, only=args.only, cache=args.cache)

@@ -2,8 +2,17 @@
 
 One catalogue serves the site build, the stored outputs, the workshop planner
 (:mod:`helpers.workshop`) and the README's lesson table. A lesson is a notebook
-``notebooks/NN-kebab-title.ipynb``; its title is the first ``# `` heading and its facts
-(``minutes``, ``level``, ``summary``) live in the notebook metadata ``stronger_miles``.
+``notebooks/NN-kebab-title.ipynb``; its title is the first ``# `` heading and its other facts
+live in the notebook metadata ``stronger_miles`` (see :data:`FACTS`)::
+
+    "stronger_miles": {
+        "minutes": 30,                     # the author's estimate of the time to learn [min]
+        "level": "beginner",               # one of LEVELS
+        "summary": "One or two sentences for the site's lesson card.",
+        "learn": "what you learn, a short line for the README table",
+        "in_workshop": true,               # false: the workshop does not lay this lesson out
+        "workshop_focus": ["strength"]     # workshop focuses that put this lesson first
+    }
 
 The execution cache key of a lesson hashes what can change its outputs: its cells, the
 ``helpers`` modules it imports (and the modules those import), ``data/`` and the pinned packages.
@@ -31,6 +40,20 @@ BUILD = ROOT / "_build"
 #: The ``helpers`` package folder (the cache key hashes its modules).
 PACKAGE = Path(helpers.__file__).resolve().parent
 LESSON_PATTERN = re.compile(r"^(\d\d)-[a-z0-9-]+\.ipynb$")
+LEVELS = ("everyone", "beginner", "intermediate", "advanced", "coach")
+WORKSHOP_FOCUSES = ("strength", "load", "race")
+#: The facts each lesson's metadata ``stronger_miles`` holds: key → (check, what is expected).
+FACTS = {
+    "minutes": (lambda v: type(v) is int and 5 <= v <= 240, "whole minutes, 5–240"),
+    "level": (lambda v: v in LEVELS, f"one of {', '.join(LEVELS)}"),
+    "summary": (lambda v: isinstance(v, str) and v.strip() != "", "a sentence for the lesson card"),
+    "learn": (lambda v: isinstance(v, str) and v.strip() != "", "a short line for the README"),
+    "in_workshop": (lambda v: isinstance(v, bool), "true or false"),
+    "workshop_focus": (
+        lambda v: isinstance(v, list) and set(v) <= set(WORKSHOP_FOCUSES),
+        f"a list drawn from {', '.join(WORKSHOP_FOCUSES)}",
+    ),
+}
 
 
 class LessonError(RuntimeError):
@@ -75,6 +98,22 @@ class Lesson:
     def meta(self) -> dict:
         return dict(self.nb.metadata.get("stronger_miles", {}))
 
+    def facts(self) -> dict:
+        """The lesson's facts (:data:`FACTS`), checked; a missing or bad one is a LessonError."""
+        meta = self.meta
+        for key, (ok, expected) in FACTS.items():
+            if key not in meta:
+                raise LessonError(
+                    f"{_rel(self.path)}: notebook metadata stronger_miles has no {key!r} "
+                    f"(expected {expected})"
+                )
+            if not ok(meta[key]):
+                raise LessonError(
+                    f"{_rel(self.path)}: notebook metadata stronger_miles.{key} is "
+                    f"{meta[key]!r}; expected {expected}"
+                )
+        return {key: meta[key] for key in FACTS}
+
 
 def find_lessons(folder: Path | None = None) -> list[Path]:
     """Lesson notebooks in teaching order; a misnamed notebook is an error, not skipped."""
@@ -102,28 +141,33 @@ def lessons(folder: Path | None = None) -> list[Lesson]:
 
 def lesson_items(lessons: list[Lesson]) -> list[dict]:
     """What the index card and the navigation show of each lesson."""
-    return [
-        {
-            "stem": lesson.stem,
-            "number": lesson.number,
-            "title": lesson.title,
-            "href": f"{lesson.stem}.html",
-            "summary": lesson.meta.get("summary", ""),
-            "minutes": lesson.meta.get("minutes"),
-            "level": lesson.meta.get("level", ""),
-        }
-        for lesson in lessons
-    ]
+    items = []
+    for lesson in lessons:
+        facts = lesson.facts()
+        items.append(
+            {
+                "stem": lesson.stem,
+                "number": lesson.number,
+                "title": lesson.title,
+                "href": f"{lesson.stem}.html",
+                "summary": facts["summary"],
+                "minutes": facts["minutes"],
+                "level": facts["level"],
+            }
+        )
+    return items
 
 
 # --------------------------------------------------------------------------- cache key
 
 
 def _cells_digest(nb) -> str:
-    """Hash of what a lesson executes and shows: cell types, sources, tags (not outputs)."""
+    """Hash of what a lesson executes and shows: cell types, sources, tags (not outputs), and
+    the notebook metadata (the lesson's facts travel with the executed copy)."""
     parts = [
         [c.cell_type, c.source, sorted(c.get("metadata", {}).get("tags", []))] for c in nb.cells
     ]
+    parts.append(json.dumps(nb.metadata, sort_keys=True))
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
@@ -190,9 +234,13 @@ def _strip_magics(code: str) -> str:
 
 
 def execution_key(lesson: Lesson) -> str:
-    """Cache key: lesson cells + the helpers modules it uses + data/ + pinned packages."""
+    """Cache key: lesson cells + the helpers modules it uses + data/ + pinned packages, and
+    the code that executes and normalises it (``publish/execute.py``)."""
     code = "\n".join(c.source for c in lesson.nb.cells if c.cell_type == "code")
     modules = helper_closure(_helper_imports(_strip_magics(code)))
+    # A lesson that reads the catalogue (the workshop guide) shows every lesson's facts.
+    reads_catalogue = any((PACKAGE / "publish") in p.parents for p in modules)
+    modules.append(PACKAGE / "publish" / "execute.py")
     data = sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
     pins = [ROOT / "requirements" / "constraints.txt"]
     h = hashlib.sha256()
@@ -203,8 +251,16 @@ def execution_key(lesson: Lesson) -> str:
         _files_digest(pins),
     ):
         h.update(part.encode())
+    if reads_catalogue:
+        h.update(_catalogue_digest().encode())
     h.update(sys.version.encode())
     return h.hexdigest()[:24]
+
+
+def _catalogue_digest() -> str:
+    """Hash of every lesson's file name, title and metadata facts."""
+    facts = [[x.path.name, x.title, x.meta] for x in lessons()]
+    return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
 
 
 # --------------------------------------------------------------------------- files

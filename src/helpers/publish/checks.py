@@ -3,6 +3,7 @@ broken relative links or anchors."""
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 from pathlib import Path
@@ -69,3 +70,89 @@ def broken_links(folder: Path) -> list[str]:
             elif anchor and dest.suffix == ".html" and anchor not in ids.get(dest, set()):
                 broken.append(f"{page.relative_to(folder)}: {href} (no such anchor)")
     return broken
+
+
+#: The ``## `` sections every lesson has, in this order (other sections go between them).
+SKELETON = (
+    "Questions",
+    "Objectives",
+    "Prerequisites",
+    "Exercises",
+    "Key points",
+    "What's next",
+    "References",
+)
+
+
+def _has_import(source: str) -> bool:
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return False
+    return any(isinstance(node, (ast.Import, ast.ImportFrom)) for node in ast.walk(tree))
+
+
+def skeleton_problems(nb) -> list[str]:
+    """How a lesson departs from the course skeleton (CONTRIBUTING.md); empty when it follows it.
+
+    A ``#`` title in the first cell; the :data:`SKELETON` sections once each and in order, with
+    References last; one imports cell, the first code cell, after Prerequisites; in Exercises
+    at least one cell tagged ``solution``, each after a prompt (a markdown cell not tagged
+    ``solution``).
+    """
+    problems = []
+    cells = nb.cells
+    if not cells or cells[0].cell_type != "markdown" or not cells[0].source.startswith("# "):
+        problems.append("the first cell is not a markdown cell starting with a '# ' title")
+    where: dict[str, list[int]] = {}
+    sections = []
+    for i, cell in enumerate(cells):
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("## "):
+                name = line[3:].strip()
+                sections.append(name)
+                where.setdefault(name, []).append(i)
+    found = []
+    for name in SKELETON:
+        if name not in where:
+            problems.append(f"no '## {name}' section")
+        elif len(where[name]) > 1:
+            problems.append(f"'## {name}' appears {len(where[name])} times")
+        else:
+            found.append((where[name][0], name))
+    order = [name for _, name in sorted(found)]
+    expected = [name for name in SKELETON if name in order]
+    if order != expected:
+        problems.append(f"sections out of order: {order}, expected {expected}")
+    if sections and sections[-1] != "References" and "References" in where:
+        problems.append(f"'## References' is not the last section (then '{sections[-1]}')")
+
+    code = [i for i, c in enumerate(cells) if c.cell_type == "code"]
+    imports = [i for i in code if _has_import(cells[i].source)]
+    if len(imports) != 1:
+        found_in = [f"cell {i + 1}" for i in imports]
+        problems.append(f"expected one imports cell, found {len(imports)} ({', '.join(found_in)})")
+    elif imports[0] != code[0]:
+        problems.append(f"the imports cell (cell {imports[0] + 1}) is not the first code cell")
+    elif "Prerequisites" in where and imports[0] < where["Prerequisites"][0]:
+        problems.append("the imports cell comes before '## Prerequisites'")
+
+    if "Exercises" in where and "Key points" in where:
+        start, end = where["Exercises"][0], where["Key points"][0]
+        # the heading cell is a prompt when it has text under the heading
+        prompt_seen = len(cells[start].source.strip().splitlines()) > 1
+        solutions = 0
+        for i in range(start + 1, end):
+            tags = cells[i].get("metadata", {}).get("tags", [])
+            if "solution" in tags:
+                solutions += 1
+                if not prompt_seen:
+                    problems.append(f"solution cell {i + 1} has no exercise prompt before it")
+            elif cells[i].cell_type == "markdown":
+                prompt_seen = True
+        if not solutions:
+            problems.append("no cell tagged 'solution' in '## Exercises'")
+    return problems

@@ -96,10 +96,31 @@ def execute(
 
 
 def _normalise(nb) -> None:
-    """Drop what changes from run to run but teaches nothing (timings, widget state)."""
+    """Drop what changes from run to run but teaches nothing (timings, widget state), and join
+    the printed text of a cell into one output per stream: the kernel sends it in as many
+    chunks as its buffer flushes, which varies from run to run."""
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
+        if "outputs" in cell:
+            cell.outputs = _coalesce_streams(cell.outputs)
+
+
+def _coalesce_streams(outputs: list) -> list:
+    """Consecutive ``stream`` outputs of the same stream (stdout, stderr) as one output."""
+    merged: list = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if (
+            out.get("output_type") == "stream"
+            and last is not None
+            and last.get("output_type") == "stream"
+            and last.get("name") == out.get("name")
+        ):
+            last["text"] = last["text"] + out["text"]
+        else:
+            merged.append(out)
+    return merged
 
 
 def executed(lesson: Lesson, cache: Path) -> tuple[nbformat.NotebookNode, str, float]:

@@ -172,19 +172,17 @@ def copy_static(out: Path) -> list[Path]:
 
 
 def _reveal_dir() -> Path:
-    """reveal.js as vendored in the sphinx-revealjs wheel (a pinned PyPI package, no CDN)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("sphinx_revealjs")
-    if spec is None or not spec.origin:
-        raise LessonError("reveal.js not found: install the pinned packages (make install)")
-    return Path(spec.origin).parent / "_static" / "revealjs"
+    """reveal.js, vendored in ``helpers/static/reveal/`` (MIT; see its README and LICENSE)."""
+    folder = STATIC / "reveal"
+    if not (folder / "dist" / "reveal.js").is_file():
+        raise LessonError(f"reveal.js not found in {folder}: the package is incomplete")
+    return folder
 
 
 def _package_versions() -> str:
     from importlib.metadata import version
 
-    names = ("nbconvert", "plotly", "pygments", "jupyterlab", "sphinx-revealjs", "latex2mathml")
+    names = ("nbconvert", "plotly", "pygments", "jupyterlab", "latex2mathml")
     text = "|".join(version(p) for p in names)
     return hashlib.sha256(text.encode()).hexdigest()[:8]
 
