@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers._checks import check_choice
+from helpers.load import strength_minutes
 from helpers.logs._locale import parse_date, plain
 from helpers.logs._schema import (
     SET_COLUMNS,
@@ -68,9 +69,6 @@ STRONG_WORDS = {
     "notes": ("notes", "notizen", "notas", "notities"),
 }
 _CLASSIC = ("date", "workout", "duration", "exercise", "order", "weight", "reps")
-#: Session minutes assumed when an export has no duration: 10 + 2.5 min per set, the plan
-#: builder's length of a non-heavy strength session (course assumption, see helpers.plans).
-WARMUP_MIN, MIN_PER_SET = 10.0, 2.5
 #: Duration unit words (English, German, Dutch, French, Spanish) → minutes per unit.
 _DURATION_UNITS = {
     **dict.fromkeys(("", "m", "min", "mins", "minute", "minutes", "minuten", "minutos"), 1.0),
@@ -166,8 +164,8 @@ def read_strong_csv(path, weight_unit: str = "kg", tz="UTC") -> ImportResult:
     ``Weight (lb)`` header) and from ``weight_unit`` only where it does not (the classic export
     writes the app's unit setting nowhere). Pounds are converted (1 lb = 0.45359237 kg).
     Duration: ``Duration`` (``1h 5m``, ``38min``), ``Duration (sec)``, or, in exports without
-    one, an estimate of 10 min + 2.5 min per set (course assumption, flagged through
-    ``load_estimated``). The set RPE is kept in ``sets``; the session's ``rpe`` stays NaN.
+    one, the course's estimate :func:`helpers.load.strength_minutes` from the number of
+    sets (10 min + 2.5 min per set; flagged through ``load_estimated``). The set RPE is kept in ``sets``; the session's ``rpe`` stays NaN.
 
     Parameters
     ----------
@@ -248,8 +246,8 @@ def _strength_result(sets, durations, skipped, rows_read) -> ImportResult:
     rows = []
     for (start, workout), source in first.items():
         minutes = durations[(start, workout)]
-        if math.isnan(minutes):
-            minutes = WARMUP_MIN + MIN_PER_SET * counts[(start, workout)]
+        if math.isnan(minutes):  # no duration in the export: the course's session length model
+            minutes = float(strength_minutes(counts[(start, workout)]))
         rows.append(
             _session(start, "strength", workout, minutes, math.nan, math.nan, math.nan, source)
         )

@@ -1,4 +1,4 @@
-"""Combining logs: duplicates across sources, daily load, weekly summary."""
+"""Combining logs: duplicates across sources, daily load, weekly summary, plan comparison."""
 
 from __future__ import annotations
 
