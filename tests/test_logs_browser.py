@@ -27,6 +27,14 @@ def test_activity_name_is_plain_text_in_the_page(tmp_path, page):
         ),
         nbformat.v4.new_code_cell('print(result.log["name"].iloc[0])'),
     ]
+    nb.metadata["stronger_miles"] = {  # the facts every lesson carries (publish.catalog)
+        "minutes": 5,
+        "level": "everyone",
+        "summary": "An activity name shown as text.",
+        "learn": "activity names as text",
+        "in_workshop": False,
+        "workshop_focus": [],
+    }
     path = tmp_path / "99-xss-check.ipynb"
     nbformat.write(nb, path)
     lesson = publish.read_lesson(path)
