@@ -1,4 +1,8 @@
-"""Plan builds: one 18-week plan, and a sweep of 1,000 plan variants (no baseline to compare)."""
+"""Plan builds: one 18-week plan, and a sweep of 1,000 plan variants (no baseline to compare).
+
+Both are timed by the wall clock and by the CPU time of this process: on a shared machine the
+wall clock also counts the time other jobs hold the cores, the CPU time does not.
+"""
 
 from __future__ import annotations
 
@@ -27,34 +31,35 @@ def variants(n: int = 1000) -> list[plans.PlanSpec]:
     ]
 
 
+def _timed(func):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = func()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
 def run() -> list[dict]:
     spec = plans.PlanSpec(RACE, 18, 40, 70, 2)
     plans.build_plan(spec)  # warm the exercise-library cache, as a session would
-    one = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        plans.build_plan(spec)
-        one.append(time.perf_counter() - t0)
+    one = [_timed(lambda: plans.build_plan(spec))[1:] for _ in range(5)]
     specs = variants()
-    t0 = time.perf_counter()
-    table = plans.compare_plans(specs, labels=[f"v{i}" for i in range(len(specs))])
-    sweep = time.perf_counter() - t0
+    labels = [f"v{i}" for i in range(len(specs))]
+    table, wall, cpu = _timed(lambda: plans.compare_plans(specs, labels=labels))
     print(f"sweep: {len(specs)} variants, {len(table):,} plan weeks")
-    return [
-        {
-            "name": "plans: one 18-week plan (best of 5)",
-            "ours_s": round(min(one), 4),
-            "baseline_s": None,
-            "ratio": None,
-            "target": "< 50 ms",
-            "met": min(one) < 0.05,
-        },
-        {
-            "name": f"plans: sweep of {len(specs)} variants (compare_plans)",
-            "ours_s": round(sweep, 2),
-            "baseline_s": None,
-            "ratio": None,
-            "target": "< 10 s",
-            "met": sweep < 10,
-        },
-    ]
+    rows = []
+    for what, seconds, target in (
+        ("one 18-week plan (best of 5), wall", min(w for w, _ in one), 0.05),
+        ("one 18-week plan (best of 5), CPU", min(c for _, c in one), 0.05),
+        (f"sweep of {len(specs)} variants, wall", wall, 10.0),
+        (f"sweep of {len(specs)} variants, CPU", cpu, 10.0),
+    ):
+        rows.append(
+            {
+                "name": f"plans: {what}",
+                "ours_s": round(seconds, 4 if target < 1 else 2),
+                "baseline_s": None,
+                "ratio": None,
+                "target": f"< {target * 1000:.0f} ms" if target < 1 else f"< {target:.0f} s",
+                "met": seconds < target,
+            }
+        )
+    return rows

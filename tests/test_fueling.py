@@ -163,7 +163,7 @@ def test_fluid_plan_is_the_acsm_range_for_a_heavy_sweater():
     assert row["loss_pct_if_no_drink"] == pytest.approx(5.0)
     assert row["change_pct_at_low"] == pytest.approx(-3.0)
     assert row["change_pct_at_high"] == pytest.approx(-1.0)
-    assert not row["loss_over_3pct"]
+    assert not row["loss_over_2pct"]  # −1 % at the top of the range: inside ACSM's 2 % goal
 
 
 def test_fluid_plan_is_capped_by_a_low_sweat_rate():
@@ -181,13 +181,26 @@ def test_fluid_plan_is_capped_by_a_low_sweat_rate():
     assert (light["drink_low_l_per_h"], light["drink_high_l_per_h"]) == (0.3, 0.3)
 
 
-def test_fluid_plan_flags_a_loss_beyond_three_percent():
+def test_fluid_plan_flags_a_heavy_sweater_and_keeps_the_range():
     # 55 kg, 1.6 L/h for 4 h: at 0.8 L/h still −0.8 × 4 = −3.2 L = −5.8 % → flagged;
     # the range does not grow past 0.8 L/h
     row = fueling.fluid_plan(55, 1.6, 4.0).iloc[0]
     assert row["drink_high_l_per_h"] == 0.8
     assert row["change_pct_at_high"] == pytest.approx(-320 / 55)
-    assert bool(row["loss_over_3pct"])
+    assert bool(row["loss_over_2pct"])
+
+
+def test_fluid_plan_flags_beyond_the_acsm_two_percent_goal():
+    # Sawka et al. 2007: the goal of drinking is to prevent a loss of more than 2 % of body mass.
+    # 64 kg sweating 1.2 L/h for 4 h: at 0.8 L/h −0.4 × 4 = −1.6 L = −2.5 % → flagged;
+    # 62 kg sweating 1.12 L/h for 3.83 h: −0.32 × 3.83 = −1.2256 L = −1.977 % → not flagged
+    over = fueling.fluid_plan(64.0, 1.2, 4.0).iloc[0]
+    assert over["change_pct_at_high"] == pytest.approx(-160 / 64)
+    assert bool(over["loss_over_2pct"])
+    under = fueling.fluid_plan(62.0, 1.12, 3.83).iloc[0]
+    assert under["change_pct_at_high"] == pytest.approx(-122.56 / 62)
+    assert not under["loss_over_2pct"]
+    assert fueling.ACSM_LOSS_GOAL_PCT == 2.0
 
 
 def test_fluid_plan_keeps_a_series_index():

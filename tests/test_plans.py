@@ -2,6 +2,7 @@
 
 import datetime as dt
 import math
+import re
 
 import icalendar
 import numpy as np
@@ -10,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import exercises, load, plans
+from helpers import DATA_DIR, exercises, load, logs, plans, running, strength, units
+from helpers.plans import runs as runs_mod
 
 RACE = dt.date(2027, 4, 18)
 LIBRARY = exercises.load_exercises()
@@ -22,7 +24,22 @@ SPECS = {
     "short block in miles": plans.PlanSpec(RACE, 12, 25, 40, 3, "intermediate", "gym", "mi"),
     "no strength": plans.PlanSpec(RACE, 14, 40, 60, 0),
     "one session": plans.PlanSpec(RACE, 24, 30, 70, 1, "beginner", {"dumbbell"}),
+    "club runner, Daniels": plans.PlanSpec(RACE, 16, 40, 65, 2, long_run="daniels"),
+    "fast runner with a 10 km race": plans.PlanSpec(
+        RACE,
+        18,
+        70,
+        110,
+        2,
+        "advanced",
+        recent_race_km=10,
+        recent_race_min=36,
+        current_long_run_km=24,
+    ),
 }
+
+
+MAIN_PERCENT = re.compile(r"^(\d+)×(\d+) @ (\d+) % 1RM \(RPE ([\d.]+)\), after warm-up sets of ")
 
 
 def check_rules(plan: plans.Plan) -> None:
@@ -37,27 +54,28 @@ def check_rules(plan: plans.Plan) -> None:
     assert 0 <= (sessions["date"].min() - first_day).days < 7  # week 1 starts the plan
     race = sessions[sessions["date"] == spec.race_date]
     assert (race["kind"] == "run").all() and race["distance_km"].iloc[0] == pytest.approx(42.2)
+    runs = sessions[sessions["kind"] == "run"]
+    # the numbers agree: run_km is the sum of the week's runs, the race included
+    by_week = runs.groupby("week")["distance_km"].sum().reindex(weeks["week"], fill_value=0)
+    assert weeks["run_km"].to_numpy() == pytest.approx(by_week.to_numpy(), abs=0.05)
+    assert weeks["race_km"].tolist() == [0.0] * (n - 1) + [42.2]
     # running volume: starts at the current volume, recovery weeks cut, taper cuts 41–60 % (Bosquet)
     factor = 1.609344 if spec.units == "mi" else 1.0
-    km = weeks["run_km"].to_numpy()
-    assert km[0] == pytest.approx(spec.current_weekly_km * factor, abs=0.1)
-    peak = weeks.loc[weeks["phase"] == "peak", "run_km"].max()
-    taper = weeks.loc[weeks["phase"] == "taper", "run_km"].to_numpy()
+    km = (weeks["run_km"] - weeks["race_km"]).to_numpy()
+    assert km[0] == pytest.approx(spec.current_weekly_km * factor, abs=0.15)
+    peak = km[(weeks["phase"] == "peak").to_numpy()].max()
+    taper = km[(weeks["phase"] == "taper").to_numpy()]
     assert 0.41 <= 1 - taper.mean() / peak <= 0.60
     assert 0.41 <= 1 - taper[-1] / peak <= 0.60
     for i in np.flatnonzero(weeks["recovery"]):
         assert km[i] < km[i - 1]
-    # the long run stays within 30 % of the week and 150 min (Daniels), the race apart
-    runs = sessions[(sessions["kind"] == "run") & (sessions["date"] != spec.race_date)]
-    long_runs = runs[runs["title"].str.startswith("Long run")]
-    assert (long_runs["duration_min"] <= 150 * 1.05 + 1).all()
-    for row in long_runs.itertuples():
-        assert row.distance_km <= 0.30 * km[row.week - 1] + 0.1
+    check_long_runs(plan, km)
+    check_quality(plan, km)
     # nothing heavy in the last 7 days, or within 48 h before a long run
     lifts = sessions[sessions["kind"] == "strength"]
     heavy = lifts[lifts["heavy"]]
     assert (heavy["date"] <= spec.race_date - dt.timedelta(days=7)).all()
-    long_days = set(long_runs["date"]) | {spec.race_date}
+    long_days = set(runs.loc[runs["title"].str.startswith("Long run"), "date"]) | {spec.race_date}
     for day in heavy["date"]:
         assert not any(0 <= (long_day - day).days <= 2 for long_day in long_days)
     # recovery weeks are strength deloads
@@ -71,27 +89,105 @@ def check_rules(plan: plans.Plan) -> None:
         assert len(set(groups)) == len(groups)
         if spec.strength_sessions_per_week:
             assert {"core", "glutes", "legs"} <= set().union(*groups)
-    # exercises exist, suit the equipment and level, and carry a dose
+    check_doses(plan)
+    # the weekly summary is the load model applied to the sessions
+    daily = np.zeros(7 * n)
+    for row in sessions.itertuples():
+        daily[(row.date - first_day).days] += row.rpe * row.duration_min
+    assert weeks["load"].to_numpy() == pytest.approx(daily.reshape(n, 7).sum(axis=1), abs=1)
+    expected = np.round(load.monotony(daily), 2)
+    assert np.allclose(weeks["monotony"], expected, equal_nan=True)
+    # the long-run warning names the gap exactly when the longest run is under 60 % of the race
+    longest = weeks["long_run_km"].iloc[:-1].max()
+    warned = any("longest run before race day" in w for w in plan.warnings)
+    assert warned == (longest < 0.6 * 42.195)
+
+
+def easy_pace(spec) -> float:
+    """Easy pace [s/km] from the spec's race, or the VDOT assumed for its level."""
+    if spec.recent_race_km is None:
+        vdot = plans.ASSUMED_VDOT[spec.level]
+    else:
+        vdot = running.vdot(spec.recent_race_km * 1000, spec.recent_race_min * 60)
+    return float(running.training_paces(vdot)["easy"])
+
+
+def check_long_runs(plan, km) -> None:
+    """The long run keeps its named rule (numbers from the rule's sources, not the builder)."""
+    spec, weeks = plan.spec, plan.weeks
+    long_km = weeks["long_run_km"].to_numpy()[:-1]
+    most_km = 60 / easy_pace(spec)  # km in one minute at easy pace
+    if spec.long_run == "daniels":  # ≤ 25 % of the week (30 % under 64 km) and ≤ 150 min
+        share = np.where(km[:-1] < 64, 0.30, 0.25)
+        assert (long_km <= share * km[:-1] + 1e-9).all()
+        assert (long_km <= 150 * most_km + 1e-9).all()
+        return
+    # traditional: ≤ 3 km over the longest of the 2 weeks before, ≤ 32 km, ≤ 180 min, ≤ ½ week
+    start = spec.current_long_run_km
+    start = 0.3 * km[0] if start is None else start
+    before = [start, start, *long_km]
+    for i, value in enumerate(long_km):
+        assert value <= max(before[i], before[i + 1]) + 3 + 1e-9
+    assert (long_km <= 32).all() and (long_km <= 180 * most_km + 1e-9).all()
+    assert (long_km <= 0.5 * km[:-1] + 1e-9).all()
+    # the peak long run comes 3–5 weeks or more before the race, then shorter runs
+    to_race = len(long_km) - np.arange(len(long_km))  # weeks before race week
+    peak = long_km.max()
+    assert (long_km[to_race <= 2] < peak).all() or peak == 0
+
+
+def check_quality(plan, km) -> None:
+    """Quality work by Daniels' caps, beginners' base phase easy, session RPE for the whole run."""
+    spec, weeks, sessions = plan.spec, plan.weeks, plan.sessions
+    for pace, cap in (("threshold", 0.10), ("interval", 0.08), ("marathon", 0.20)):
+        assert (weeks[f"{pace}_km"].to_numpy()[:-1] <= cap * km[:-1] + 0.05).all(), pace
+        per_week = sessions.groupby("week")[f"{pace}_km"].sum().reindex(weeks["week"])
+        assert weeks[f"{pace}_km"].to_numpy() == pytest.approx(per_week.to_numpy(), abs=0.05)
+    if spec.level == "beginner":
+        base = weeks[weeks["phase"] == "base"]
+        assert (base["threshold_km"] == 0).all() and (base["interval_km"] == 0).all()
+    runs = sessions[(sessions["kind"] == "run") & (sessions["date"] != spec.race_date)]
+    quality = runs[(runs[["marathon_km", "threshold_km", "interval_km"]].sum(axis=1) > 0)]
+    finish = quality["title"].str.startswith("Long run")  # the last km of a long run at MP
+    assert (quality.loc[finish, "marathon_km"] <= 0.25 * quality.loc[finish, "distance_km"]).all()
+    assert (quality.loc[finish, ["threshold_km", "interval_km"]] == 0).all(axis=None)
+    assert quality.loc[~finish, "details"].str.contains("warm-up").all()
+    assert quality.loc[~finish, "details"].str.contains("cool-down").all()
+    # whole-session RPE lies between easy running (3) and the main set's rating
+    assert (runs["rpe"] >= 3).all() and (runs["rpe"] <= 8).all()
+    assert (quality.loc[quality["threshold_km"] > 0, "rpe"] < 6).all()
+
+
+def check_doses(plan) -> None:
+    """Exercises suit the runner; %1RM doses match the course's RPE chart, leave ≥ 2 reps in
+    reserve in base, only on barbell/machine main lifts, with warm-up sets."""
+    spec, sessions = plan.spec, plan.sessions
+    lifts = sessions[sessions["kind"] == "strength"]
     available = (
         exercises.EQUIPMENT_PRESETS[spec.equipment]
         if isinstance(spec.equipment, str)
         else set(spec.equipment) | {"none"}
     )
     levels = exercises.LEVELS
-    for line in (x for xs in lifts["exercises"] for x in xs):
-        name, dose = _split(line)
-        row = BY_NAME.loc[name]
-        assert set(row["equipment"]) <= available, line
-        assert levels.index(row["level"]) <= levels.index(spec.level), line
-        assert any(k in dose for k in ("% 1RM", "RPE", "s hold", "contacts")), line
-    # the weekly summary is the load model applied to the sessions
-    daily = np.zeros(7 * n)
-    start = spec.race_date - dt.timedelta(days=7 * n - 1)
-    for row in sessions.itertuples():
-        daily[(row.date - start).days] += row.rpe * row.duration_min
-    assert weeks["load"].to_numpy() == pytest.approx(daily.reshape(n, 7).sum(axis=1), abs=1)
-    expected = np.round(load.monotony(daily), 2)
-    assert np.allclose(weeks["monotony"], expected, equal_nan=True)
+    chart = strength.RPE_CHART
+    for row in lifts.itertuples():
+        for line in row.exercises:
+            name, dose = _split(line)
+            ex = BY_NAME.loc[name]
+            assert set(ex["equipment"]) <= available, line
+            assert levels.index(ex["level"]) <= levels.index(spec.level), line
+            assert any(k in dose for k in ("% 1RM", "RPE", "s hold", "contacts")), line
+            if "% 1RM" not in dose:
+                continue
+            match = MAIN_PERCENT.match(dose)
+            assert match, line
+            reps, pct, rpe = int(match[2]), int(match[3]), float(match[4])
+            assert spec.level != "beginner"
+            assert ex["pattern"] in ("squat", "hinge", "bridge") and not ex["unilateral"], line
+            assert {"barbell", "machine"} & set(ex["equipment"]), line
+            assert pct / 100 <= chart.loc[rpe, reps] < (pct + 1) / 100, line  # the dose's RPE
+            if row.phase == "base":
+                assert pct / 100 <= chart.loc[8.0, reps], line  # at least 2 reps in reserve
 
 
 def _split(line: str) -> tuple[str, str]:
@@ -110,8 +206,117 @@ def test_strength_moves_from_general_to_heavy_to_maintenance():
     plan = plans.build_plan(SPECS["club runner"])
     by_phase = plan.weeks.groupby("phase")["heavy_sessions"].sum()
     assert by_phase["base"] == 0 and by_phase["build"] > 0 and by_phase["taper"] == 0
-    lines = plan.sessions.loc[plan.sessions["phase"] == "base", "exercises"].sum()
-    assert not any("82 % 1RM" in x for x in lines)
+
+
+def _heavy_lines(lines) -> int:
+    """Main lifts at RPE 8 (by %1RM or by RPE alone) in one session."""
+    return sum(("(RPE 8)" in x or "@ RPE 8" in x) for x in lines)
+
+
+@pytest.mark.parametrize("name", ["club runner", "advanced, 3 sessions", "beginner at home"])
+def test_heavy_lifts_are_added_one_at_a_time(name):
+    plan = plans.build_plan(SPECS[name])
+    lifts = plan.sessions[
+        (plan.sessions["kind"] == "strength") & ~plan.sessions["title"].str.contains("light|deload")
+    ]
+    for _, session in lifts.groupby("title"):
+        counts = [_heavy_lines(x) for x in session["exercises"]]
+        assert counts[0] == 0  # the block starts with general strength
+        assert all(b - a <= 1 for a, b in zip(counts, counts[1:], strict=False)), counts
+    assert not any(
+        "lunge" in x.lower() and "% 1RM" in x for xs in plan.sessions["exercises"] for x in xs
+    )
+
+
+def test_base_doses_by_the_chart():
+    """3 × 10 at RPE 7: the chart gives 65.3 % for 10 reps at RPE 7, so 65 %; at RPE 8 (2 in
+    reserve) 10 reps would be 68.0 %."""
+    plan = plans.build_plan(SPECS["club runner"])
+    week1 = plan.sessions[(plan.sessions["week"] == 1) & (plan.sessions["kind"] == "strength")]
+    lines = [x for xs in week1["exercises"] for x in xs if "% 1RM" in x]
+    assert lines and all("3×10 @ 65 % 1RM (RPE 7)" in x for x in lines)
+    assert all("after warm-up sets of" in x for x in lines)
+
+
+def test_long_run_rules_side_by_side():
+    """Reference values worked by hand from each rule's numbers.
+
+    Traditional: 32 km peak (180 min at an easy pace of 5:34/km is 32.3 km). Daniels: in week
+    11 (61.6 km, under 64 km) 30 % is 18.48 km, so 18.0 km (0.5 km steps); at the 65 km peak
+    25 % is 16.25 km, so 16.0 km; both under 150 min (26.9 km).
+    """
+    trad = plans.build_plan(SPECS["club runner"]).weeks
+    daniels = plans.build_plan(SPECS["club runner, Daniels"]).weeks
+    assert trad["long_run_km"].iloc[:-1].max() == 32.0
+    assert daniels["long_run_km"].iloc[:-1].max() == 18.0
+    assert (daniels.loc[daniels["phase"] == "peak", "long_run_km"] == 16.0).all()
+    assert trad["run_km"].tolist() == daniels["run_km"].tolist()  # same week, other long run
+    weeks_out = len(trad) - 1 - trad["long_run_km"].iloc[:-1].to_numpy().argmax()
+    assert 3 <= weeks_out <= 5
+
+
+def test_the_long_run_warning_names_the_gap():
+    risky = plans.build_plan(plans.PlanSpec(RACE, 12, 22, 28, 1))
+    gap = next(w for w in risky.warnings if "longest run before race day" in w)
+    longest = risky.weeks["long_run_km"].iloc[:-1].max()
+    assert f"{longest:.1f} km" in gap and f"{42.195 / longest:.1f}×" in gap
+    assert not any("longest run" in w for w in plans.build_plan(SPECS["club runner"]).warnings)
+
+
+def test_session_rpe_is_the_whole_session():
+    """Foster's session RPE rates the whole session: 40 min easy (RPE 3) with 20 min at threshold
+    (RPE 6) is (40 × 3 + 20 × 6) / 60 = 4."""
+    easy_pace, t_pace = 300.0, 240.0  # s/km
+    parts = [("easy", 40 * 60 / easy_pace, easy_pace), ("threshold", 20 * 60 / t_pace, t_pace)]
+    km, minutes, rpe = runs_mod.session_numbers(parts)
+    assert (km, minutes, rpe) == (pytest.approx(13.0), pytest.approx(60.0), 4.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(20, 90))
+def test_paces_are_ordered_easy_marathon_threshold_interval(vdot):
+    pace = runs_mod.paces(vdot)
+    assert pace["easy"] > pace["marathon"] > pace["threshold"] > pace["interval"]
+
+
+def test_paces_come_from_the_runners_race():
+    spec = SPECS["fast runner with a 10 km race"]
+    plan = plans.build_plan(spec)
+    vdot = running.vdot(10_000, 36 * 60)
+    pace = running.training_paces(vdot)
+    text = " ".join(plan.sessions["details"])
+    for name in ("easy", "marathon", "threshold"):
+        assert units.format_pace(pace[name]) in text, name
+    assert not any("VDOT" in a for a in plan.assumptions)
+    assumed = plans.build_plan(SPECS["club runner"]).assumptions
+    assert any("VDOT 45" in a for a in assumed)
+
+
+def test_from_log_on_the_sample_log():
+    log = logs.read_strava_export(DATA_DIR / "samples" / "strava_export").log
+    spec = plans.PlanSpec.from_log(log, RACE, peak_weekly_km=60, strength_sessions_per_week=2)
+    # independent computation: runs of the last 28 days of the log, straight from the table
+    end = max(log["date"])
+    recent = [
+        r for r in log.itertuples()
+        if r.sport == "run" and (end - r.date).days < 28 and r.distance_km == r.distance_km
+    ]  # fmt: skip
+    assert spec.current_weekly_km == pytest.approx(sum(r.distance_km for r in recent) / 4, abs=0.05)
+    assert spec.current_long_run_km == pytest.approx(max(r.distance_km for r in recent), abs=0.05)
+    assert spec.weeks == 16 and spec.race_date - dt.timedelta(days=7 * 16 - 1) > end
+    hard = log[(log["distance_km"] - spec.recent_race_km).abs() < 0.01]
+    assert len(hard) >= 1 and hard["name"].str.contains("Interval|Tempo|race", case=False).any()
+    plan = plans.build_plan(spec)
+    assert plan.assumptions[0].startswith("From the log to 2026-12-27")
+    check_rules(plan)
+    with pytest.raises(ValueError, match="log"):
+        plans.PlanSpec.from_log(log[log["sport"] != "run"], RACE)
+    with pytest.raises(ValueError, match="distance_km"):
+        plans.PlanSpec.from_log(log.drop(columns="distance_km"), RACE)
+    with pytest.raises(ValueError, match="race_date"):
+        plans.PlanSpec.from_log(log, "2027-04-18")
+    with pytest.raises(ValueError, match="weeks"):  # 8 weeks from the end of the log: too few
+        plans.PlanSpec.from_log(log, dt.date(2027, 2, 21))
 
 
 def test_warnings_a_coach_can_act_on():
@@ -138,6 +343,10 @@ def test_warnings_a_coach_can_act_on():
         ({"run_days_per_week": 2}, "run_days_per_week"),
         ({"race_date": "2027-04-18"}, "race_date"),
         ({"today": dt.date(2027, 1, 1)}, "race_date"),
+        ({"long_run": "longest"}, "long_run"),
+        ({"recent_race_km": 10}, "recent_race_min"),
+        ({"recent_race_km": 10, "recent_race_min": 20}, "recent_race_km"),
+        ({"current_long_run_km": -3}, "current_long_run_km"),
     ],
 )
 def test_an_impossible_spec_names_the_field(changes, field):
@@ -163,10 +372,14 @@ SPEC_SPACE = st.builds(
     equipment=st.sampled_from(["home", "gym", frozenset(), frozenset({"band", "box"})]),
     units=st.sampled_from(["km", "mi"]),
     run_days_per_week=st.one_of(st.none(), st.integers(2, 8)),
+    long_run=st.sampled_from(["traditional", "daniels"]),
+    current_long_run_km=st.one_of(st.none(), st.floats(0, 40)),
+    recent_race_km=st.one_of(st.none(), st.sampled_from([5.0, 10.0, 21.1, 42.2])),
+    recent_race_min=st.one_of(st.none(), st.floats(15, 330)),
 )
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(SPEC_SPACE)
 def test_every_spec_gives_a_plan_that_keeps_the_rules_or_a_reason(spec):
     fields = set(plans.PlanSpec.__dataclass_fields__)
@@ -176,6 +389,35 @@ def test_every_spec_gives_a_plan_that_keeps_the_rules_or_a_reason(spec):
         assert any(f in str(err) for f in fields), err
         return
     check_rules(plan)
+
+
+@st.composite
+def valid_specs(draw):
+    """Specs the builder accepts: every level, rule, run-day count and a race or none."""
+    current = draw(st.floats(10, 150))
+    race_km = draw(st.sampled_from([None, 5.0, 10.0, 21.1, 42.2]))
+    pace_min_per_km = draw(st.floats(3, 8))
+    return plans.PlanSpec(
+        race_date=draw(st.dates(dt.date(2027, 1, 1), dt.date(2028, 12, 31))),
+        weeks=draw(st.integers(12, 24)),
+        current_weekly_km=current,
+        peak_weekly_km=draw(st.floats(current, 200)),
+        strength_sessions_per_week=draw(st.integers(0, 3)),
+        level=draw(st.sampled_from(plans.LEVELS)),
+        equipment=draw(st.sampled_from(["home", "gym", frozenset({"dumbbell"})])),
+        run_days_per_week=draw(st.one_of(st.none(), st.integers(3, 7))),
+        recovery_every=draw(st.integers(3, 5)),
+        long_run=draw(st.sampled_from(plans.LONG_RUN_RULES)),
+        current_long_run_km=draw(st.one_of(st.none(), st.floats(0, 40))),
+        recent_race_km=race_km,
+        recent_race_min=None if race_km is None else race_km * pace_min_per_km,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(valid_specs())
+def test_every_valid_spec_keeps_the_rules(spec):
+    check_rules(plans.build_plan(spec))
 
 
 def test_calendar_export_parses_back(tmp_path):

@@ -62,6 +62,7 @@ from helpers.figures.plans import (
     plan_block,
     plan_compare,
     plan_explorer,
+    plan_long_runs,
     plan_strength,
 )
 from helpers.figures.strength import (
@@ -108,6 +109,7 @@ __all__ = [
     "plan_strength",
     "plan_compare",
     "plan_explorer",
+    "plan_long_runs",
     "fuel_range_bars",
     "fuel_race_carb_bands",
     "fuel_race_dashboard",

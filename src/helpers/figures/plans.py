@@ -153,35 +153,99 @@ def plan_compare(
     )
 
 
-def plan_explorer(
-    weeks, title: str, x_max: int = 24, km_max: float = 90, load_max: float = 3500, note: str = ""
-):
-    """Weekly running volume (bars, left axis) and session-RPE load (line, right) by weeks to race.
+def plan_long_runs(table, race_km: float = 42.195, warn_share: float = 0.6, title: str = ""):
+    """The long run of each week, one line per ``variant`` of ``compare_plans`` output, against
+    weeks to race, with the race distance and ``warn_share`` of it as dotted lines.
 
+    Race week (where ``long_run_km`` is the race) is left out, so each line ends on the last
+    long run before race day and the gap to the race line is the gap a runner has to close.
+    """
+    fig = go.Figure()
+    for i, (name, part) in enumerate(table.groupby("variant", sort=False)):
+        part = part[part["weeks_to_race"] > 0]
+        fig.add_trace(
+            go.Scatter(
+                x=[int(v) for v in part["weeks_to_race"]],
+                y=_floats(part["long_run_km"]),
+                name=str(name),
+                mode="lines+markers",
+                line=dict(
+                    color=PALETTE[i % len(PALETTE)], width=2.5, dash=("solid", "dash")[i % 2]
+                ),
+                hovertemplate=f"{name}: %{{x}} weeks out, long run %{{y:.1f}} km<extra></extra>",
+            )
+        )
+    for y, text in (
+        (race_km, "race distance"),
+        (warn_share * race_km, f"{warn_share:.0%} of the race"),
+    ):
+        fig.add_hline(
+            y=round(y, 2),
+            line=dict(color=PALETTE[7], dash="dot", width=1.5),
+            annotation_text=f"{text} ({y:.1f} km)",
+            annotation_position="top right",
+        )
+    longest = int(table["weeks_to_race"].max())
+    fig.update_layout(
+        title=title or "The long run week by week",
+        height=450,
+        margin=dict(t=110),
+        xaxis=dict(title="weeks to race", range=[longest + 0.5, 0.5], dtick=2),
+        yaxis=dict(title="long run [km]", range=[0, round(race_km * 1.1)]),
+        legend=_legend_above(),
+    )
+    return describe(
+        fig,
+        f"One line per plan variant showing the long run week by week up to race week, with "
+        f"dotted lines at the race distance and at {warn_share:.0%} of it.",
+    )
+
+
+def plan_explorer(
+    weeks,
+    title: str,
+    x_max: int = 24,
+    km_max: float = 90,
+    load_max: float = 3500,
+    note: str = "",
+    line: str = "load",
+):
+    """Weekly running volume (bars) with one line, by weeks to race.
+
+    ``line="load"``: session-RPE load per week on a right-hand axis [AU];
+    ``line="long_run_km"``: the long run (the race in race week) on the bars' axis [km].
     Always two traces with fixed axes, so :mod:`helpers.explore` can precompute every state;
     ``note`` is shown as an annotation (e.g. the plan's warnings).
     """
     x = [int(len(weeks) - w) for w in weeks["week"]]
-    fig = _bars_with_line(
-        [
-            go.Bar(
-                x=x,
-                y=_floats(weeks["run_km"]),
-                name="running [km]",
-                marker_color=PALETTE[0],
-                hovertemplate="%{x} weeks out: %{y:.1f} km<extra></extra>",
-            )
-        ],
-        go.Scatter(
+    if line == "long_run_km":
+        trace = go.Scatter(
+            x=x,
+            y=_floats(weeks["long_run_km"]),
+            name="long run [km] (the race in race week)",
+            mode="lines+markers",
+            line=dict(color=PALETTE[5], width=2.5),
+            hovertemplate="%{x} weeks out: long run %{y:.1f} km<extra></extra>",
+        )
+        yaxis2 = None
+    else:
+        trace = go.Scatter(
             x=x,
             y=_floats(weeks["load"]),
             name="weekly load [AU]",
             mode="lines+markers",
             line=dict(color=PALETTE[5], width=2.5),
             hovertemplate="%{x} weeks out: %{y:.0f} AU<extra></extra>",
-        ),
-        yaxis2=dict(title="session-RPE load per week [AU]", range=[0, load_max]),
+        )
+        yaxis2 = dict(title="session-RPE load per week [AU]", range=[0, load_max])
+    bars = go.Bar(
+        x=x,
+        y=_floats(weeks["run_km"]),
+        name="running [km]",
+        marker_color=PALETTE[0],
+        hovertemplate="%{x} weeks out: %{y:.1f} km<extra></extra>",
     )
+    fig = _bars_with_line([bars], trace, yaxis2=yaxis2)
     fig.update_layout(
         title=title,
         height=480,
@@ -204,7 +268,7 @@ def plan_explorer(
     )
     return describe(
         fig,
-        "Bars of weekly running kilometres and a line of weekly training load, "
-        "counted in weeks to race, for the chosen block length, peak and "
-        "strength sessions.",
+        "Bars of weekly running kilometres and a line of "
+        + ("the long run" if line == "long_run_km" else "weekly training load")
+        + ", counted in weeks to race, for the chosen plan settings.",
     )
