@@ -36,8 +36,12 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not site and not browser and not slow"
 
+# The course's JupyterLab defaults (.jupyter/lab/settings/overrides.json): no "official Jupyter
+# news" popup and no update check, so a workshop in a gym without network starts quietly.
+LAB_SETTINGS := $(CURDIR)/.jupyter/lab/settings
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --notebook-dir=. --LabApp.app_settings_dir=$(LAB_SETTINGS) $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools

@@ -172,3 +172,67 @@ def test_the_offline_guard_catches_a_network_request(page, tmp_path):
     html.write_text('<script src="https://cdn.example.org/require.js"></script><p>hi</p>')
     open_page(page, html)
     assert any(e.startswith("network: https://cdn.example.org/") for e in page.errors)
+
+
+# --- a phone in the gym -------------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+_BOXES = """el => {
+    const box = node => {
+        if (!node) return null;
+        const r = node.getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width};
+    };
+    return {
+        figure: box(el),
+        title: box(el.querySelector('.gtitle')),
+        legend: box(el.querySelector('.legend')),
+        menus: [...el.querySelectorAll('.updatemenu-header-group')].map(box),
+        header: box(document.querySelector('.sm-top')),
+    };
+}"""
+
+
+def _overlap(a, b):
+    return (
+        a["width"] > 0
+        and b["width"] > 0
+        and a["left"] < b["right"]
+        and b["left"] < a["right"]
+        and a["top"] < b["bottom"]
+        and b["top"] < a["bottom"]
+    )
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone-390px", "desktop-1280px"])
+@pytest.mark.parametrize("stem", [p.stem for p in publish.find_lessons()])
+def test_every_figure_title_is_readable_when_scrolled_to(page, site, stem, viewport):
+    """Scrolled to, no figure's title hides under the sticky header, runs under its own legend or
+    dropdown or past the figure's edges; the header stays one line; no sideways scrolling."""
+    page.set_viewport_size(viewport)
+    open_page(page, site / f"{stem}.html")
+    header = page.locator(".sm-top").bounding_box()
+    assert header["height"] <= 56, f"{stem}: the header wraps ({header['height']:.0f} px high)"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"{stem}: the page scrolls sideways ({width} px)"
+    figures = page.locator(".sm-figure")
+    for i in range(figures.count()):
+        fig = figures.nth(i)
+        handle = fig.element_handle()
+        page.wait_for_function("el => el.dataset.drawn === '1'", arg=handle, timeout=15_000)
+        fig.evaluate("el => el.scrollIntoView({block: 'start', behavior: 'instant'})")
+        boxes = fig.evaluate(_BOXES)
+        title, where = boxes["title"], f"{stem}: figure {i + 1} at {viewport['width']} px"
+        assert title is not None, f"{where} has no title"
+        assert title["top"] >= boxes["header"]["bottom"] - 0.5, f"{where}: title under the header"
+        assert boxes["legend"] is None or not _overlap(title, boxes["legend"]), (
+            f"{where}: the legend covers the title"
+        )
+        assert not any(_overlap(title, menu) for menu in boxes["menus"]), (
+            f"{where}: a dropdown covers the title"
+        )
+        assert boxes["figure"]["left"] - 1 <= title["left"], f"{where}: title cut on the left"
+        assert title["right"] <= boxes["figure"]["right"] + 1, f"{where}: title cut on the right"
+    assert page.errors == [], f"{stem}: {page.errors}"

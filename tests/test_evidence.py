@@ -10,17 +10,17 @@ from hypothesis import strategies as st
 
 from helpers.evidence import (
     COLUMNS,
+    INTERVALS,
     MEASURES,
     available,
+    clear_effect,
     doi_url,
     label,
     load_evidence,
 )
 
 HEADER = ",".join(COLUMNS)
-GOOD = (
-    "Test et al.,2020,running economy,heavy vs control,SMD,-0.5,-0.9,-0.1,40,runners,10.1000/abc,"
-)
+GOOD = "Test et al.,2020,running economy,heavy vs control,SMD,-0.5,-0.9,-0.1,ci95,40,runners,10.1000/abc,"
 
 
 def write(tmp_path, *rows, header=HEADER):
@@ -56,44 +56,115 @@ def test_running_economy_numbers_match_the_papers():
         -0.60,
         93,
     )
-    # Denadai et al. 2017: overall -3.93 %, explosive -4.83 %, heavy -3.65 %, isometric -2.20 %
-    for comparison, value in [
-        ("all", -3.93),
-        ("explosive", -4.83),
-        ("heavy", -3.65),
-        ("isometric", -2.20),
+    # Denadai et al. 2017, published as mean ± 95 % confidence limits: overall -3.93 ± 1.19 %,
+    # explosive -4.83 ± 1.53, heavy -3.65 ± 2.74, isometric -2.20 ± 4.37 (crosses 0)
+    for comparison, value, limit in [
+        ("all", -3.93, 1.19),
+        ("explosive", -4.83, 1.53),
+        ("heavy", -3.65, 2.74),
+        ("isometric", -2.20, 4.37),
     ]:
         d = row(table, "Denadai et al.", comparison)
-        assert d["measure"] == "%" and d["estimate"] == value and math.isnan(d["ci_low"])
-    # Eihara et al. 2022: heavy g -0.32 [-0.55, -0.10]; plyometric g -0.13 [-0.47, 0.21]
-    heavy = row(table, "Eihara et al.", "heavy")
+        assert (d["measure"], d["estimate"], d["interval"]) == ("%", value, "ci95_pm")
+        assert d["ci_low"] == pytest.approx(value - limit, abs=1e-9)
+        assert d["ci_high"] == pytest.approx(value + limit, abs=1e-9)
+    # Eihara et al. 2022: heavy g -0.32 [-0.55, -0.10]; plyometric g -0.13 [-0.47, 0.21];
+    # heavy at >= 90 % 1RM g -0.31 [-0.61, -0.02]
+    heavy = row(table, "Eihara et al.", "heavy resistance")
     plyo = row(table, "Eihara et al.", "plyometric")
+    near_max = row(table, "Eihara et al.", "heavy training at")
     assert (heavy["estimate"], heavy["ci_low"], heavy["ci_high"]) == (-0.32, -0.55, -0.10)
     assert (plyo["estimate"], plyo["ci_low"], plyo["ci_high"]) == (-0.13, -0.47, 0.21)
+    assert (near_max["estimate"], near_max["ci_low"], near_max["ci_high"]) == (-0.31, -0.61, -0.02)
     # Blagrove et al. 2018: a 2-8 % range, no pooled estimate
     blag = row(table, "Blagrove et al.", "strength")
     assert math.isnan(blag["estimate"]) and (blag["ci_low"], blag["ci_high"]) == (-8, -2)
+    assert blag["interval"] == "range"
+    # Eihara et al. 2022 time trials: heavy g -0.24 (printed interval is a misprint, left out);
+    # plyometric g -0.17 [-0.27, -0.06]
+    trial = load_evidence("performance")
+    assert row(trial, "Eihara et al.", "heavy")["estimate"] == -0.24
+    assert row(trial, "Eihara et al.", "heavy")["interval"] == "none"
+    p = row(trial, "Eihara et al.", "plyometric")
+    assert (p["estimate"], p["ci_low"], p["ci_high"]) == (-0.17, -0.27, -0.06)
 
 
 def test_injury_and_interference_numbers_match_the_papers():
     injury = load_evidence("injury")
-    # Lauersen et al. 2014: strength RR 0.315 (0.207-0.480), stretching 0.963, proprioception 0.550
-    s = injury[injury["comparison"] == "strength training vs control"].iloc[0]
-    assert (s["year"], s["estimate"], s["ci_low"], s["ci_high"]) == (2014, 0.315, 0.207, 0.480)
-    assert row(injury, "Lauersen et al.", "stretching")["estimate"] == 0.963
-    assert row(injury, "Lauersen et al.", "proprioception")["estimate"] == 0.550
+    # Lauersen et al. 2014: strength RR 0.315 (0.207-0.480), proprioception 0.550 (0.347-0.869),
+    # stretching 0.963 (0.846-1.095)
+    for comparison, values in [
+        ("strength", (0.315, 0.207, 0.480)),
+        ("proprioception", (0.550, 0.347, 0.869)),
+        ("stretching", (0.963, 0.846, 1.095)),
+    ]:
+        r = row(injury[injury["year"] == 2014], "Lauersen et al.", comparison)
+        assert (r["estimate"], r["ci_low"], r["ci_high"]) == values
     # Lauersen et al. 2018 strength-only update: RR 0.338 (0.238-0.480)
     update = injury[injury["year"] == 2018].iloc[0]
     assert (update["estimate"], update["ci_low"], update["ci_high"]) == (0.338, 0.238, 0.480)
-    # Wilson et al. 2012: hypertrophy ES 1.23 strength only vs 0.85 concurrent
-    wilson = load_evidence("interference")
-    assert sorted(wilson["estimate"]) == [0.85, 1.23]
+    # Toresdahl et al. 2020, first-time marathoners: RR 0.97 (0.57-1.63), 720 runners
+    t = row(injury, "Toresdahl et al.", "home strength")
+    assert (t["estimate"], t["ci_low"], t["ci_high"], t["n"]) == (0.97, 0.57, 1.63, 720)
+    # Schumann et al. 2022, concurrent vs strength alone: maximal strength SMD -0.06
+    # (-0.20, 0.09), explosive -0.28 (-0.48, -0.08), hypertrophy -0.01 (-0.16, 0.18)
+    inter = load_evidence("interference").set_index("outcome")
+    assert tuple(inter.loc["maximal strength", ["estimate", "ci_low", "ci_high"]]) == (
+        -0.06,
+        -0.20,
+        0.09,
+    )
+    assert tuple(inter.loc["explosive strength", ["estimate", "ci_low", "ci_high"]]) == (
+        -0.28,
+        -0.48,
+        -0.08,
+    )
+    # Lundberg et al. 2022: type I fibres SMD -0.34 (-0.72, 0.04)
+    assert inter.loc["type I fibre hypertrophy", "estimate"] == -0.34
+    # Lipman et al. 2017: 22 of 42 (52 %) vs 16 of 47 (34 %); difference 18 (-4, 41) points;
+    # OR 2.1 (0.9, 5.1)
+    race = load_evidence("race_weekend")
+    rd = race[race["measure"] == "RD"].iloc[0]
+    odds = race[race["measure"] == "OR"].iloc[0]
+    assert (rd["estimate"], rd["ci_low"], rd["ci_high"]) == (18, -4, 41)
+    assert (odds["estimate"], odds["ci_low"], odds["ci_high"]) == (2.1, 0.9, 5.1)
+
+
+def test_clear_effect_follows_the_interval_not_the_point():
+    economy = load_evidence("running_economy").set_index("comparison", drop=False)
+    clear = clear_effect(economy)
+    # Denadai isometric -2.20 ± 4.37 crosses 0; heavy -3.65 ± 2.74 does not
+    assert not clear["isometric training vs control"]
+    assert bool(clear["heavy training vs control"]) is True
+    assert not clear["plyometric training vs control"]
+    assert clear.isna()["strength training vs control (24 studies)"]  # a range, not a CI
+    injury = clear_effect(load_evidence("injury")).tolist()
+    assert injury == [True, True, False, True, False]  # stretching and Toresdahl cross 1
+    # Lundberg's overall fibre estimate touches 0 (upper limit -0.00): not clear
+    inter = load_evidence("interference")
+    touching = inter["outcome"] == "muscle fibre hypertrophy (all fibres)"
+    assert not clear_effect(inter)[touching].iloc[0]
+    with pytest.raises(ValueError, match="table"):
+        clear_effect(economy[["measure"]])
+
+
+def test_every_shipped_interval_fits_its_kind():
+    for name in available():
+        table = load_evidence(name)
+        assert set(table["interval"]) <= set(INTERVALS)
+        assert table["ci_low"].isna().eq(table["interval"] == "none").all(), name
 
 
 @pytest.mark.parametrize(
     "bad_row, column",
     [
-        (GOOD.replace("SMD", "OR"), "measure"),
+        (GOOD.replace("SMD", "HR"), "measure"),
+        (GOOD.replace(",ci95,", ",ci90,"), "interval"),
+        (GOOD.replace(",ci95,", ",none,"), "interval"),
+        (GOOD.replace(",ci95,", ",,"), "interval"),
+        (GOOD.replace("-0.9,-0.1,ci95", ",,ci95"), "interval"),
+        (GOOD.replace(",ci95,", ",range,"), "estimate"),
+        (GOOD.replace("SMD,-0.5,-0.9,-0.1", "OR,-0.5,-0.9,-0.1"), "estimate"),
         (GOOD.replace("-0.9,-0.1", "-0.1,-0.9"), "ci_low"),
         (GOOD.replace("-0.5", "0.5"), "estimate"),
         (GOOD.replace("-0.9,-0.1", "-0.9,"), "ci_high"),
@@ -150,7 +221,7 @@ def test_estimates_inside_their_interval_load_and_others_fail(tmp_path_factory, 
     low, estimate, high = a, b, c
     path = write(
         tmp_path_factory.mktemp("h"),
-        f"X,2020,o,c,SMD,{estimate},{low},{high},,p,10.1000/x,",
+        f"X,2020,o,c,SMD,{estimate},{low},{high},ci95,,p,10.1000/x,",
     )
     if low <= estimate <= high:
         table = load_evidence(path)
@@ -171,5 +242,26 @@ def test_every_column_is_documented_in_data_readme():
     section = readme.split("## data/evidence/*.csv", 1)[1].split("\n## ", 1)[0]
     for column in COLUMNS:
         assert f"`{column}`" in section, column
+    for kind in INTERVALS:
+        assert f"`{kind}`" in section, kind
     for name in available():
         assert f"`{name}.csv`" in section, name
+
+
+def test_forest_plot_draws_every_interval_and_marks_the_unclear_ones():
+    from helpers import figures
+
+    economy = load_evidence("running_economy")
+    fig = figures.evidence_forest(economy[economy["measure"] == "%"], "economy", rows=5)
+    clear, crossing, point, band, null = fig.data
+    # Denadai overall, explosive and heavy are clear; isometric (-2.20 ± 4.37) crosses 0
+    assert list(clear.x) == [-3.93, -4.83, -3.65]
+    assert list(crossing.x) == [-2.20]
+    assert list(crossing.error_x.array) == [4.37] and list(crossing.error_x.arrayminus) == [4.37]
+    assert list(clear.error_x.array) == [1.19, 1.53, 2.74]  # rounded, no 1.5300000000000002
+    assert len(point.x) == 0 and list(band.x) == [-8, -2, None]
+    assert list(null.x) == [0.0, 0.0]
+    injury = figures.evidence_forest(load_evidence("injury"), "injury", rows=5)
+    # stretching (0.846-1.095) and Toresdahl (0.57-1.63) cross RR = 1 on a log axis
+    assert list(injury.data[1].x) == [0.963, 0.97]
+    assert injury.layout.xaxis.type == "log" and list(injury.data[4].x) == [1.0, 1.0]

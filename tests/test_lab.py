@@ -20,6 +20,9 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
+#: The course's JupyterLab settings overrides, which `make lab` passes to JupyterLab.
+LAB_SETTINGS = ROOT / ".jupyter" / "lab" / "settings"
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -39,6 +42,7 @@ def lab():
         f"--port={port}",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={ROOT}",
+        f"--LabApp.app_settings_dir={LAB_SETTINGS}",
     ]
     if os.geteuid() == 0:  # CI machines run as root
         cmd.append("--allow-root")
@@ -77,6 +81,26 @@ def test_lessons_are_listed(lab):
     listing = call(base, token, "GET", "/api/contents/notebooks")
     names = {item["name"] for item in listing["content"]}
     assert "00-start-here.ipynb" in names
+
+
+def test_make_lab_uses_the_course_settings():
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile.split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    assert "--LabApp.app_settings_dir=$(LAB_SETTINGS)" in recipe
+    assert f"LAB_SETTINGS := $(CURDIR)/{LAB_SETTINGS.relative_to(ROOT).as_posix()}" in makefile
+
+
+def test_lab_never_asks_about_jupyter_news(lab):
+    # the "Would you like to get notified about official Jupyter news?" popup appears while
+    # fetchNews is "none" (ask); the course's overrides make "false" (never) the default
+    base, token = lab
+    plugin = call(
+        base, token, "GET", "/lab/api/settings/@jupyterlab/apputils-extension:notification"
+    )
+    defaults = {k: v.get("default") for k, v in plugin["schema"]["properties"].items()}
+    effective = {**defaults, **(plugin.get("settings") or {})}  # what JupyterLab composes
+    assert effective["fetchNews"] == "false"
+    assert effective["checkForUpdates"] is False
 
 
 def test_a_request_without_the_token_is_refused(lab):

@@ -169,6 +169,19 @@ def test_weekly_sets_count_synergists_as_half():
     assert weekly.loc["2027-01-11", "calves"] == 2 and weekly.loc["2027-01-11", "glutes"] == 0
 
 
+def test_strength_minutes_warm_up_plus_time_per_set():
+    # 10 min warm-up + 15 sets × 2.5 min = 47.5; heavy: 10 + 12 × 3.5 = 52; no sets: the warm-up
+    assert load.strength_minutes(15) == 47.5
+    assert load.strength_minutes(12, heavy=True) == 52.0
+    assert load.strength_minutes(0) == 10.0
+    per_session = load.strength_minutes(pd.Series([15, 12], index=["A", "B"]), heavy=[False, True])
+    assert per_session.tolist() == [47.5, 52.0] and list(per_session.index) == ["A", "B"]
+    with pytest.raises(ValueError, match="sets"):
+        load.strength_minutes(-1)
+    with pytest.raises(ValueError, match="heavy"):
+        load.strength_minutes(10, heavy="yes")
+
+
 def test_daily_series_sums_sessions_and_fills_rest_days():
     daily = load.daily_series(
         ["2027-01-05 07:00", "2027-01-05 18:00", "2027-01-08"], [300, 120, 200]

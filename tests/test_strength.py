@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from helpers import strength
 
-# 1RM from 100 kg × 5 reps, by hand from each published equation (SCIENCE.md table):
+# 1RM from 100 kg × 5 reps, by hand from each published equation (references in estimate_1rm):
 HAND_1RM = {
     "epley": 100 * (1 + 5 / 30),  # 116.67
     "brzycki": 100 * 36 / 32,  # 112.5
@@ -27,7 +27,7 @@ def test_each_equation_by_hand(formula, expected):
     assert strength.estimate_1rm(100, 5, formula) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("formula", strength.FORMULAS)
+@pytest.mark.parametrize("formula", strength.MODELS)
 def test_one_rep_is_the_weight_itself(formula):
     assert strength.estimate_1rm(87.5, 1, formula) == 87.5
 
@@ -41,14 +41,14 @@ def test_series_in_series_out():
 @given(
     st.floats(1, 400),
     st.integers(1, 10),
-    st.sampled_from(sorted(strength.FORMULAS)),
+    st.sampled_from(sorted(strength.MODELS)),
 )
 def test_estimated_max_is_at_least_the_weight(weight, reps, formula):
     assert strength.estimate_1rm(weight, reps, formula) >= weight - 1e-9
 
 
 def test_rpe_chart_cells_from_the_source():
-    # Tuchscherer/RTS chart as printed in SCIENCE.md: 5 @ 8 → 81.1 %, 1 @ 10 → 100 %, 10 @ 7 → 65.3 %
+    # Tuchscherer/RTS chart (Helms et al. 2016): 5 @ 8 → 81.1 %, 1 @ 10 → 100 %, 10 @ 7 → 65.3 %
     assert strength.percent_1rm(5, 8) == pytest.approx(0.811)
     assert strength.percent_1rm(1, 10) == pytest.approx(1.0)
     assert strength.percent_1rm(10, 7) == pytest.approx(0.653)
@@ -103,18 +103,18 @@ def assert_capped(table, cap):
 
 
 SCHEMES = {
-    "linear": lambda cap: strength.linear_progression(40, 24, max_jump_pct=cap, one_rm=80),
+    "linear": lambda cap: strength.linear_progression(40, 24, max_jump_pct=cap, one_rm_kg=80),
     "linear+deload": lambda cap: strength.linear_progression(
-        40, 24, max_jump_pct=cap, deload_every=3, one_rm=80
+        40, 24, max_jump_pct=cap, deload_every=3, one_rm_kg=80
     ),
-    "double": lambda cap: strength.double_progression(30, 24, max_jump_pct=cap, one_rm=60),
+    "double": lambda cap: strength.double_progression(30, 24, max_jump_pct=cap, one_rm_kg=60),
     "double+deload": lambda cap: strength.double_progression(
-        30, 24, max_jump_pct=cap, one_rm=60, deload_every=4
+        30, 24, max_jump_pct=cap, one_rm_kg=60, deload_every=4
     ),
     "wave": lambda cap: strength.wave_progression(100, 12, max_jump_pct=cap),
-    "rpe": lambda cap: strength.rpe_progression(60, 24, max_jump_pct=cap, true_one_rm=100),
+    "rpe": lambda cap: strength.rpe_progression(60, 24, max_jump_pct=cap, true_one_rm_kg=100),
     "rpe+deload": lambda cap: strength.rpe_progression(
-        60, 24, max_jump_pct=cap, true_one_rm=100, deload_every=3
+        60, 24, max_jump_pct=cap, true_one_rm_kg=100, deload_every=3
     ),
 }
 
@@ -150,7 +150,7 @@ def test_caps_hold_for_any_start_and_cap(start, cap, scheme, gain):
             start,
             20,
             max_jump_pct=cap,
-            true_one_rm=1.3 * start,
+            true_one_rm_kg=1.3 * start,
             weekly_gain_pct=gain,
             deload_every=5,
         )
@@ -174,7 +174,7 @@ def test_linear_progression_by_hand():
 
 
 def test_linear_progression_adds_load_only_when_the_target_is_beaten():
-    table = strength.linear_progression(40, 20, target_reps=8, one_rm=70)
+    table = strength.linear_progression(40, 20, target_reps=8, one_rm_kg=70)
     rises = table["load"].diff().shift(-1) > 0
     beaten = table["reps"] >= 10  # 8 + reps_over_target (2)
     assert (rises[:-1] == beaten[:-1]).all()
@@ -198,10 +198,10 @@ def test_linear_progression_deload_weeks():
 
 def test_a_cap_below_one_plate_step_holds_the_load():
     # 20 kg and a 5 % cap → at most 21 kg, but the smallest step is 2.5 kg: the load holds
-    table = strength.linear_progression(20, 10, max_jump_pct=5, one_rm=40)
+    table = strength.linear_progression(20, 10, max_jump_pct=5, one_rm_kg=40)
     assert (table["load"] == 20).all()
     # with 1 kg micro-plates the same lifter progresses by 1 kg
-    small = strength.linear_progression(20, 10, max_jump_pct=5, increment=1, one_rm=40)
+    small = strength.linear_progression(20, 10, max_jump_pct=5, increment=1, one_rm_kg=40)
     assert small["load"].iloc[1] == 21
 
 
@@ -231,7 +231,7 @@ def test_wave_deloads_every_n_weeks():
 
 
 def test_rpe_progression_tracks_the_true_max():
-    table = strength.rpe_progression(60, 30, true_one_rm=100, weekly_gain_pct=0)
+    table = strength.rpe_progression(60, 30, true_one_rm_kg=100, weekly_gain_pct=0)
     # a low first estimate climbs toward the real 1RM of 100 kg and never overshoots much
     assert table["e1rm"].iloc[-1] == pytest.approx(100, rel=0.08)
     assert table["e1rm"].iloc[-1] > table["e1rm"].iloc[0]
@@ -249,7 +249,7 @@ def test_deloads_return_to_the_last_working_load():
 
 def test_an_easy_set_never_lowers_the_rpe_estimate():
     # the coach underestimates a lifter (e1RM 60 vs 100 kg): sets are far easier than RPE 7
-    table = strength.rpe_progression(60, 12, true_one_rm=100, deload_every=2)
+    table = strength.rpe_progression(60, 12, true_one_rm_kg=100, deload_every=2)
     assert table["e1rm"].is_monotonic_increasing
 
 
@@ -265,7 +265,7 @@ BAD = [
     (lambda: strength.estimate_1rm(100, 0), "reps"),
     (lambda: strength.estimate_1rm(100, 4.5), "reps"),
     (lambda: strength.estimate_1rm(-5, 3), "weight"),
-    (lambda: strength.estimate_1rm(100, 3, "guess"), "formula"),
+    (lambda: strength.estimate_1rm(100, 3, "guess"), "model"),
     (lambda: strength.percent_1rm(5, 11), "rpe"),
     (lambda: strength.percent_1rm(5, 6), "rpe"),
     (lambda: strength.percent_1rm(12, 8), "reps"),
@@ -273,18 +273,18 @@ BAD = [
     (lambda: strength.rir_to_rpe(-1), "rir"),
     (lambda: strength.rpe_to_rir(12), "rpe"),
     (lambda: strength.round_to_plates(50, 0), "increment"),
-    (lambda: strength.round_to_plates(np.nan), "load"),
+    (lambda: strength.round_to_plates(np.nan), "weight_kg"),
     (lambda: strength.prescribe_load(100, 1.5), "fraction"),
     (lambda: strength.prescribe_load(-1, 0.5), "one_rm"),
     (lambda: strength.volume_load(3, -8, 60), "reps"),
-    (lambda: strength.reps_at(0, 100), "load"),
+    (lambda: strength.reps_at(0, 100), "weight_kg"),
     (lambda: strength.linear_progression(40, 0), "sessions"),
-    (lambda: strength.linear_progression(40, 10, one_rm=30), "one_rm"),
+    (lambda: strength.linear_progression(40, 10, one_rm_kg=30), "one_rm"),
     (lambda: strength.linear_progression(40, 10, increase_pct=20), "increase_pct"),
     (lambda: strength.linear_progression(40, 10, reps_over_target=0), "reps_over_target"),
     (lambda: strength.linear_progression(40, 10, sessions_per_week=9), "sessions_per_week"),
     (lambda: strength.linear_progression(40, 10, deload_every=1), "deload_every"),
-    (lambda: strength.linear_progression(np.inf, 10), "start_load"),
+    (lambda: strength.linear_progression(np.inf, 10), "start_weight_kg"),
     (lambda: strength.linear_progression(40, 3, achieved_reps=[8, 9]), "achieved_reps"),
     (lambda: strength.linear_progression(40, 2, achieved_reps=[8, -1]), "achieved_reps"),
     (lambda: strength.linear_progression(40, 10, increment=0), "increment"),
@@ -292,7 +292,7 @@ BAD = [
     (lambda: strength.double_progression(30, 10, rep_range=8), "rep_range"),
     (lambda: strength.double_progression(30, 10, max_jump_pct=80), "max_jump_pct"),
     (lambda: strength.double_progression(30, 10, load_step_pct=0), "load_step_pct"),
-    (lambda: strength.double_progression(-30, 10), "start_load"),
+    (lambda: strength.double_progression(-30, 10), "start_weight_kg"),
     (lambda: strength.wave_progression(100, 0), "weeks"),
     (lambda: strength.wave_progression(100, 8, wave=(0.7, 1.2)), "wave"),
     (lambda: strength.wave_progression(100, 8, wave=()), "wave"),
@@ -304,7 +304,7 @@ BAD = [
     (lambda: strength.rpe_progression(60, 10, target_rpe=6), "target_rpe"),
     (lambda: strength.rpe_progression(60, 10, reps=12), "reps"),
     (lambda: strength.rpe_progression(0, 10), "start_e1rm"),
-    (lambda: strength.rpe_progression(60, 10, true_one_rm=-1), "true_one_rm"),
+    (lambda: strength.rpe_progression(60, 10, true_one_rm_kg=-1), "true_one_rm"),
     (lambda: strength.rpe_progression(60, 10.5), "sessions"),
     (lambda: strength.rpe_progression(60, 10, deload_every=20), "deload_every"),
     (lambda: strength.double_progression(30, 10, deload_fraction=2), "deload_fraction"),
@@ -313,5 +313,177 @@ BAD = [
 
 @pytest.mark.parametrize(("call", "name"), BAD)
 def test_bad_input_names_the_parameter(call, name):
+    with pytest.raises(ValueError, match=name):
+        call()
+
+
+# --- the RPE chart along its diagonals ------------------------------------------------------
+
+
+@pytest.mark.parametrize("rpe", [7.0, 7.5, 8.0, 8.5, 9.0])
+@pytest.mark.parametrize("reps", range(1, 10))
+def test_rpe_chart_diagonals_are_equal(reps, rpe):
+    # RIR = 10 − RPE, so r reps at RPE e and r + 1 reps at RPE e + 1 both leave the lifter
+    # r + 10 − e reps possible: the same set, the same fraction of 1RM (Helms et al. 2016).
+    assert strength.percent_1rm(reps, rpe) == strength.percent_1rm(reps + 1, rpe + 1)
+    assert strength.RPE_CHART.loc[rpe, reps] == strength.RPE_CHART.loc[rpe + 1, reps + 1]
+
+
+# --- old keyword names still work, with a warning naming the new one -------------------------
+
+
+@pytest.mark.parametrize(
+    ("old_call", "new_call", "new_name"),
+    [
+        (
+            lambda: strength.estimate_1rm(100, 5, formula="brzycki"),
+            lambda: strength.estimate_1rm(100, 5, model="brzycki"),
+            "model=",
+        ),
+        (
+            lambda: strength.estimate_1rm(weight=100, reps=5),
+            lambda: strength.estimate_1rm(weight_kg=100, reps=5),
+            "weight_kg=",
+        ),
+        (
+            lambda: strength.e1rm_from_rpe(weight=65, reps=5, rpe=8),
+            lambda: strength.e1rm_from_rpe(65, 5, 8),
+            "weight_kg=",
+        ),
+        (
+            lambda: strength.round_to_plates(load=81.1),
+            lambda: strength.round_to_plates(81.1),
+            "weight_kg=",
+        ),
+        (
+            lambda: strength.volume_load(3, 8, load=60),
+            lambda: strength.volume_load(3, 8, 60),
+            "weight_kg=",
+        ),
+        (
+            lambda: strength.reps_at(load=75, one_rm_kg=100),
+            lambda: strength.reps_at(75, 100),
+            "weight_kg=",
+        ),
+        (
+            lambda: strength.reps_at(75, one_rm=100),
+            lambda: strength.reps_at(75, 100),
+            "one_rm_kg=",
+        ),
+    ],
+)
+def test_old_keywords_warn_and_give_the_same_answer(old_call, new_call, new_name):
+    with pytest.warns(DeprecationWarning, match=new_name):
+        old = old_call()
+    assert old == new_call()
+
+
+def test_old_progression_keywords_warn_and_give_the_same_table():
+    with pytest.warns(DeprecationWarning, match="start_weight_kg="):
+        old = strength.linear_progression(start_load=40, sessions=6, one_rm_kg=60)
+    pd.testing.assert_frame_equal(old, strength.linear_progression(40, 6, one_rm_kg=60))
+    with pytest.warns(DeprecationWarning, match="true_one_rm_kg="):
+        strength.rpe_progression(60, 4, true_one_rm=80)
+
+
+def test_old_and_new_keyword_together_is_an_error():
+    with pytest.raises(TypeError, match="model="):
+        strength.estimate_1rm(100, 5, formula="epley", model="brzycki")
+
+
+# --- the modelled lifter and the progression dispatcher ----------------------------------------
+
+
+def test_every_scheme_returns_the_lifters_1rm():
+    # the lifter lesson 03 used to retype: 80 kg, +1 % a week, 2 sessions a week
+    for scheme in strength.SCHEMES:
+        table = strength.progression(scheme, 8, one_rm_kg=80.0)
+        expected = [round(80.0 * 1.01 ** ((s - 1) // 2), 1) for s in table["session"]]
+        assert table["true_1rm_kg"].tolist() == pytest.approx(expected, abs=1e-9), scheme
+
+
+def test_lifter_by_hand():
+    # 80 kg, +1 % a week: week 3 → 80 × 1.01² = 81.608 kg
+    assert strength.Lifter(80, 1.0).one_rm_in_week(3) == pytest.approx(81.608)
+    with pytest.raises(ValueError, match="weekly_gain_pct"):
+        strength.Lifter(80, 9.0)
+
+
+def test_dispatcher_linear_by_hand():
+    # default start 62.5 % × 80 = 50 kg (18 reps possible by Epley, stops at 8 + 2 = 10).
+    # s1 50 → +5 % = 52.5; s2 52.5 → 55.1 → 55; s3 (week 2, 1RM 80.8: 14 possible) → 57.75 → 57.5
+    table = strength.progression("linear", 2, one_rm_kg=80, rate_pct=5)
+    assert table["load"].tolist() == [50.0, 52.5, 55.0, 57.5]
+    assert table["reps"].tolist() == [10, 10, 10, 10]
+
+
+@pytest.mark.parametrize(
+    ("scheme", "direct"),
+    [
+        (
+            "linear",
+            lambda: strength.linear_progression(
+                50, 24, increase_pct=7.5, one_rm_kg=80, deload_every=4
+            ),
+        ),
+        (
+            "double",
+            lambda: strength.double_progression(
+                50, 24, load_step_pct=7.5, one_rm_kg=80, deload_every=4
+            ),
+        ),
+        (
+            "wave",
+            lambda: strength.wave_progression(
+                80, 12, wave_gain_pct=7.5, deload_every=4, true_one_rm_kg=80
+            ),
+        ),
+        (
+            "rpe",
+            lambda: strength.rpe_progression(
+                80, 24, max_jump_pct=7.5, true_one_rm_kg=80, deload_every=4
+            ),
+        ),
+    ],
+)
+def test_one_rate_keyword_reaches_each_schemes_own_rate(scheme, direct):
+    table = strength.progression(scheme, 12, one_rm_kg=80, rate_pct=7.5, deload_every=4)
+    pd.testing.assert_frame_equal(table, direct())
+
+
+def test_dispatcher_plans_from_the_coachs_1rm():
+    # the wave is written from 100 kg although the lifter's real 1RM is 90 kg
+    wave = strength.progression("wave", 3, one_rm_kg=90, planned_1rm_kg=100, sessions_per_week=1)
+    assert wave["load"].tolist() == [70.0, 75.0, 80.0]
+    assert wave["true_1rm_kg"].iloc[0] == 90.0
+    rpe = strength.progression("rpe", 1, one_rm_kg=100, planned_1rm_kg=70)
+    assert rpe["load"].iloc[0] == 57.5  # 70 × 0.811 = 56.8 → 57.5
+
+
+@pytest.mark.parametrize("rate", [0.0, 2.5, 10.0])
+def test_the_rpe_schemes_rate_is_its_cap(rate):
+    table = strength.progression("rpe", 12, one_rm_kg=100, planned_1rm_kg=60, rate_pct=rate)
+    assert_capped(table, rate)
+
+
+DISPATCH_BAD = [
+    (lambda: strength.progression("block", 8, one_rm_kg=80), "scheme"),
+    (lambda: strength.progression("linear", 8, one_rm_kg=80, rate_pct=20), "rate_pct"),
+    (lambda: strength.progression("double", 8, one_rm_kg=80, rate_pct=0.5), "rate_pct"),
+    (lambda: strength.progression("wave", 8, one_rm_kg=80, rate_pct=-1), "rate_pct"),
+    (lambda: strength.progression("linear", 0, one_rm_kg=80), "weeks"),
+    (lambda: strength.progression("linear", 52, one_rm_kg=80, sessions_per_week=7), "200"),
+    (lambda: strength.progression("linear", 8, one_rm_kg=-80), "one_rm_kg"),
+    (lambda: strength.progression("wave", 8, one_rm_kg=80, start_weight_kg=50), "start_weight_kg"),
+    (lambda: strength.progression("linear", 8, one_rm_kg=80, planned_1rm_kg=70), "planned_1rm_kg"),
+    (lambda: strength.progression("rpe", 8, one_rm_kg=80, planned_1rm_kg=0), "planned_1rm_kg"),
+    (lambda: strength.progression("rpe", 8, one_rm_kg=80, max_jump_pct=5), "max_jump_pct"),
+    (lambda: strength.progression("linear", 8, one_rm_kg=80, increase_pct=5), "increase_pct"),
+    (lambda: strength.progression("linear", 8, one_rm_kg=80, start_weight_kg=90), "one_rm_kg"),
+]
+
+
+@pytest.mark.parametrize(("call", "name"), DISPATCH_BAD)
+def test_dispatcher_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()

@@ -1,7 +1,8 @@
 """Look at a page as a person would: headless Chromium screenshot plus console errors.
 
 Usage: ``python tools/screenshot.py _build/html/03-progressive-overload.html shot.png [--full]``
-``--figures`` also writes one PNG per figure (``shot-fig1.png``, …), readable at full size.
+``--figures`` also writes one PNG per figure (``shot-fig1.png``, …), readable at full size;
+``--phone`` looks at the page 390 px wide, as on a phone in the gym (default: 1200 px).
 Exits 1 when the page logs a console error or a figure fails to draw.
 """
 
@@ -18,7 +19,10 @@ def main(argv):
     full = "--full" in argv
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        size = (
+            {"width": 390, "height": 844} if "--phone" in argv else {"width": 1200, "height": 900}
+        )
+        page = browser.new_page(viewport=size)
         errors = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -29,7 +33,7 @@ def main(argv):
         drawn = 0
         for i in range(count):
             fig = figures.nth(i)
-            fig.scroll_into_view_if_needed()
+            fig.evaluate("el => el.scrollIntoView({block: 'start', behavior: 'instant'})")
             page.wait_for_timeout(300)
             drawn += fig.get_attribute("data-drawn") == "1" and fig.locator(".main-svg").count() > 0
             if "--figures" in argv:

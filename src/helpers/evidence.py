@@ -6,6 +6,9 @@ file, the line and the column, so a typo in an effect size cannot reach a forest
 
 Sign conventions: for running economy a negative change or effect size means a lower oxygen
 cost (better economy); a relative risk (RR) below 1 means fewer injuries than in the controls.
+Every interval the papers publish is carried (column ``interval`` says which kind it is), and
+:func:`clear_effect` says whether an interval excludes "no effect", so that a lesson never
+calls an estimate whose interval crosses the line an improvement.
 """
 
 from __future__ import annotations
@@ -29,16 +32,22 @@ COLUMNS = (
     "estimate",
     "ci_low",
     "ci_high",
+    "interval",
     "n",
     "population",
     "doi",
     "note",
 )
 #: Effect measures: standardised mean difference, Hedges' g, a pre–post effect size,
-#: a percentage (change vs control, or a share of a group), a relative risk.
-MEASURES = ("SMD", "g", "ES", "%", "RR")
+#: a percentage (change vs control, or a share of a group), a relative risk, an odds ratio,
+#: a risk difference in percentage points.
+MEASURES = ("SMD", "g", "ES", "%", "RR", "OR", "RD")
 #: Measures on a ratio scale (positive, no effect at 1, drawn on a log axis).
-RATIO_MEASURES = ("RR",)
+RATIO_MEASURES = ("RR", "OR")
+#: Kinds of interval: a 95 % confidence interval as published; one published as
+#: estimate ± 95 % confidence limits (stored as the two ends); the range of results across
+#: studies (not a confidence interval, no pooled estimate); none published.
+INTERVALS = ("ci95", "ci95_pm", "range", "none")
 #: Columns that may be left empty.
 OPTIONAL = ("estimate", "ci_low", "ci_high", "n", "note")
 #: Where the course's evidence files live.
@@ -74,6 +83,8 @@ def _parse_cell(column: str, value: str):
         if not value.isdigit() or not 1900 <= int(value) <= 2100:
             raise ValueError(f"year must be a whole number in [1900, 2100], got {value!r}")
         return int(value)
+    if column == "interval" and value not in INTERVALS:
+        raise ValueError(f"unknown interval {value!r} (allowed: {', '.join(INTERVALS)})")
     if column == "measure" and value not in MEASURES:
         raise ValueError(f"unknown measure {value!r} (allowed: {', '.join(MEASURES)})")
     if column in ("estimate", "ci_low", "ci_high"):
@@ -95,6 +106,14 @@ def _check_row(record: dict) -> tuple[str, str] | None:
         return column, "give both ci_low and ci_high, or neither"
     if math.isnan(estimate) and math.isnan(low):
         return "estimate", "an empty estimate needs a range in ci_low and ci_high"
+    kind = record["interval"]
+    if (kind == "none") != math.isnan(low):
+        wanted = "empty ci_low and ci_high" if kind == "none" else "ci_low and ci_high"
+        return "interval", f"interval {kind!r} needs {wanted}"
+    if (kind == "range") != math.isnan(estimate):
+        if kind == "range":
+            return "estimate", "a 'range' row has no pooled estimate: leave estimate empty"
+        return "estimate", f"an empty estimate needs interval 'range', got {kind!r}"
     if not math.isnan(low) and low > high:
         return "ci_low", f"ci_low {low:g} is above ci_high {high:g}"
     if not math.isnan(low) and not math.isnan(estimate) and not low <= estimate <= high:
@@ -129,7 +148,8 @@ def load_evidence(name) -> pd.DataFrame:
         If ``name`` names no file, or a row breaks the rules in ``data/README.md``: wrong header,
         wrong number of values, an empty required value, an unknown measure, a number that is not
         finite, only one CI bound, a CI with ci_low > ci_high or not containing the estimate, a
-        relative risk <= 0, a DOI not of the form ``10.xxxx/...``. The message names the file,
+        ratio (RR, OR) <= 0, an ``interval`` kind that does not fit the row (``none`` with bounds,
+        bounds without a kind, ``range`` with an estimate), a DOI not of the form ``10.xxxx/...``. The message names the file,
         the line and the column.
 
     Examples
@@ -155,6 +175,37 @@ def load_evidence(name) -> pd.DataFrame:
     rows = read_rows(path, COLUMNS, _parse_cell, "rows", _check_row)
     records = [record for _, record in rows]
     return pd.DataFrame.from_records(records, columns=list(COLUMNS))
+
+
+def no_effect(measure: str) -> float:
+    """The value of "no effect" for a measure: 1 for ratios (RR, OR), 0 for the others."""
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {MEASURES}, got {measure!r}")
+    return 1.0 if measure in RATIO_MEASURES else 0.0
+
+
+def clear_effect(table: pd.DataFrame) -> pd.Series:
+    """Whether each row's confidence interval excludes "no effect" (boolean, NA without a CI).
+
+    A row is clear when both ends of its 95 % CI lie strictly on the same side of the
+    no-effect value (:func:`no_effect`): ``ci_high < 0`` or ``ci_low > 0`` for differences,
+    the same around 1 for ratios. An interval that touches or crosses the line is not clear:
+    the data are compatible with no effect, and the lesson must not call it an improvement.
+    Rows with ``interval`` ``none`` or ``range`` (no CI) give ``<NA>``.
+
+    Examples
+    --------
+    >>> economy = load_evidence("running_economy")
+    >>> clear_effect(economy).tolist()[1:5]
+    [True, True, True, False]
+    """
+    missing = [c for c in ("measure", "ci_low", "ci_high", "interval") if c not in table]
+    if missing:
+        raise ValueError(f"table must be from load_evidence; missing columns {missing}")
+    null = table["measure"].map(no_effect)
+    clear = (table["ci_high"] < null) | (table["ci_low"] > null)
+    has_ci = table["interval"].isin(("ci95", "ci95_pm"))
+    return clear.astype("boolean").where(has_ci, pd.NA)
 
 
 def doi_url(doi: str) -> str:

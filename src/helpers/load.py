@@ -612,6 +612,58 @@ def weekly_sets(sets: pd.DataFrame, synergist_weight: float = 0.5) -> pd.DataFra
     return table
 
 
+#: Strength-session duration model of :func:`strength_minutes` [min]: warm-up, then the time
+#: per working set including its rest, for light-to-moderate and for heavy sessions.
+WARM_UP_MIN = 10.0
+MIN_PER_SET = 2.5
+MIN_PER_HEAVY_SET = 3.5
+
+
+def strength_minutes(sets, heavy=False):
+    """Duration of a strength session from its working sets [min]: warm-up plus time per set.
+
+    .. math:: t = 10 + n \\times (3.5 \\text{ if heavy else } 2.5)
+
+    A set takes about half a minute to lift; the rest after it fills the remainder: about
+    2 minutes after a moderate set and 3 after a heavy one, in line with the ACSM position
+    stand's 1–2 min for lighter assistance work and 2–3 min or more for heavy core lifts
+    (Ratamess et al. 2009). The 10-minute warm-up and the per-set times are the course's
+    planning assumptions, not measured values: time your own sessions and rate them with
+    :func:`session_load`.
+
+    Parameters
+    ----------
+    sets : int, array or Series
+        Working sets in the session (all exercises), ≥ 0.
+    heavy : bool or array of bool
+        True for a heavy session (longer rests).
+
+    Returns
+    -------
+    float, array or Series, like ``sets``
+        Session duration [min].
+
+    Examples
+    --------
+    >>> strength_minutes(15)
+    47.5
+    >>> strength_minutes(12, heavy=True)
+    52.0
+
+    References
+    ----------
+    Ratamess NA, Alvar BA, Evetoch TK, et al. (2009). American College of Sports Medicine
+    position stand. Progression models in resistance training for healthy adults. Med Sci
+    Sports Exerc 41:687–708. doi:10.1249/MSS.0b013e3181915670
+    """
+    n = as_float_array("sets", check_range("sets", sets, 0))
+    flags = np.asarray(heavy)
+    if flags.dtype != bool:
+        raise ValueError(f"heavy must be True or False (one per session), got {heavy!r}")
+    per_set = np.where(flags, MIN_PER_HEAVY_SET, MIN_PER_SET)
+    return like_input(sets, WARM_UP_MIN + n * per_set)
+
+
 def combined_load(run_load, strength_load, strength_weight: float = 1.0):
     """Running and lifting in one daily load, with an explicit weight for strength sessions.
 

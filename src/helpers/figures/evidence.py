@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from helpers.evidence import RATIO_MEASURES, clear_effect
 from helpers.figures._render import (
     PALETTE,
     describe,
@@ -22,9 +23,16 @@ def _evidence_hover(row) -> str:
     def num(x):
         return "–" if x != x else f"{x:g}"
 
+    kinds = {
+        "ci95": "95 % CI",
+        "ci95_pm": "95 % CI (published as ± limits)",
+        "range": "range across studies",
+        "none": "no usable interval published",
+    }
     parts = [
         f"{row['study']} {row['year']}: {row['comparison']}",
-        f"{row['measure']} {num(row['estimate'])} [{num(row['ci_low'])}, {num(row['ci_high'])}]",
+        f"{row['measure']} {num(row['estimate'])} [{num(row['ci_low'])}, {num(row['ci_high'])}]"
+        f" ({kinds.get(row.get('interval'), 'interval')})",
         f"n = {num(row['n'])}; {row['population']}",
         f"doi:{row['doi']}",
     ]
@@ -44,19 +52,24 @@ def evidence_forest(
 ):
     """Forest plot of an evidence table (from ``helpers.evidence.load_evidence``), one row per study.
 
-    Always four traces, so it can be explored with :mod:`helpers.explore`: estimates with a
-    95 % CI; estimates whose CI our source does not give (open markers, point only); ranges
-    with no pooled estimate (a thick bar); and the no-effect line (0, or 1 on a log axis for
-    ratio measures such as RR). Row labels are annotations; ``rows`` fixes the frame height.
+    Always five traces, so it can be explored with :mod:`helpers.explore`: estimates whose
+    95 % CI lies clear of no effect (filled squares); estimates whose CI touches or crosses it
+    (open squares: not a demonstrated effect, see :func:`helpers.evidence.clear_effect`);
+    estimates without a usable interval (open diamonds, point only); ranges with no pooled
+    estimate (a thick bar); and the no-effect line (0, or 1 on a log axis for ratio
+    measures such as RR and OR). Row labels are annotations; ``rows`` fixes the frame height.
     ``favours`` labels the side left of the no-effect line, e.g. ``"better economy"``.
     """
     import numpy as np
 
-    ratio = set(table["measure"]) <= {"RR"} and len(table) > 0
+    ratio = set(table["measure"]) <= set(RATIO_MEASURES) and len(table) > 0
     null = 1.0 if ratio else 0.0
     y = -np.arange(len(table), dtype=float)
     est, lo, hi = (table[c].to_numpy(dtype=float) for c in ("estimate", "ci_low", "ci_high"))
     with_ci = ~np.isnan(est) & ~np.isnan(lo)
+    verdict = clear_effect(table).fillna(False).to_numpy(dtype=bool)
+    clear = with_ci & verdict
+    crossing = with_ci & ~verdict
     point = ~np.isnan(est) & np.isnan(lo)
     band = np.isnan(est) & ~np.isnan(lo)
     hover = [_evidence_hover(r) for _, r in table.iterrows()]
@@ -71,30 +84,35 @@ def evidence_forest(
         band_x += [low, high, None]
         band_y += [yy, yy, None]
         band_text += [text, text, None]
-    traces = [
-        go.Scatter(
-            x=pick(with_ci, est),
-            y=pick(with_ci, y),
-            hovertext=pick(with_ci, hover),
+
+    def whiskers(mask, color, symbol, name):
+        return go.Scatter(
+            x=pick(mask, est),
+            y=pick(mask, y),
+            hovertext=pick(mask, hover),
             mode="markers",
-            name="estimate with 95 % CI",
-            marker=dict(color=PALETTE[0], size=11, symbol="square"),
+            name=name,
+            marker=dict(color=color, size=11, symbol=symbol, line=dict(width=2, color=color)),
             error_x=dict(
                 type="data",
                 symmetric=False,
-                color=PALETTE[0],
+                color=color,
                 thickness=2,
                 width=6,
-                array=pick(with_ci, hi - est),
-                arrayminus=pick(with_ci, est - lo),
+                array=pick(mask, np.round(hi - est, 6)),
+                arrayminus=pick(mask, np.round(est - lo, 6)),
             ),
-        ),
+        )
+
+    traces = [
+        whiskers(clear, PALETTE[0], "square", "estimate, 95 % CI clear of no effect"),
+        whiskers(crossing, PALETTE[4], "square-open", "estimate, 95 % CI crosses no effect"),
         go.Scatter(
             x=pick(point, est),
             y=pick(point, y),
             hovertext=pick(point, hover),
             mode="markers",
-            name="estimate, CI not reported here",
+            name="estimate, no usable interval",
             marker=dict(color=PALETTE[1], size=12, symbol="diamond-open", line=dict(width=3)),
         ),
         go.Scatter(
@@ -114,7 +132,7 @@ def evidence_forest(
             line=dict(color="#555", dash="dash", width=1.5),
         ),
     ]
-    for trace in traces[:3]:
+    for trace in traces[:4]:
         trace.hoverinfo = "text"
     fig = go.Figure(traces)
     fig.update_layout(
@@ -142,7 +160,9 @@ def evidence_forest(
         + (
             [
                 dict(
-                    x=null,
+                    x=float(np.log10(null))
+                    if ratio
+                    else null,  # log axes place annotations by log10
                     xanchor="right",
                     y=1.0,
                     yref="paper",
@@ -163,7 +183,8 @@ def evidence_forest(
     return describe(
         fig,
         f"Forest plot: {len(table)} study estimates as markers with their intervals, "
-        f"and a dashed line at {null:g} where there is no effect.",
+        f"and a dashed line at {null:g} where there is no effect; {int(crossing.sum())} of "
+        "the intervals touch or cross that line (open squares).",
     )
 
 

@@ -67,7 +67,8 @@ def volume_sets_bars(
         xaxis_title="hard sets per week [sets]",
         xaxis_range=[
             0,
-            sets_max or max(float(sets_per_muscle.max()) * 1.15, (target or (0, 1))[1] + 2),
+            sets_max
+            or round(max(float(sets_per_muscle.max()) * 1.15, (target or (0, 1))[1] + 2), 2),
         ],
         height=520,
         margin=dict(l=110),
@@ -109,7 +110,10 @@ def volume_daily_load(daily, title: str = "Daily session-RPE load", load_max: fl
         barmode="stack",
         title=title,
         yaxis_title="session-RPE load [AU]",
-        yaxis_range=[0, load_max or float((daily["run"] + daily["strength"]).max()) * 1.1],
+        yaxis_range=[
+            0,
+            load_max or round(float((daily["run"] + daily["strength"]).max()) * 1.1, 2),
+        ],
         height=420,
         legend=_legend_above(traceorder="normal"),
     )
@@ -138,6 +142,10 @@ def volume_dashboard(
         horizontal_spacing=0.16,
         subplot_titles=("Hard sets per muscle [sets/week]", "Daily load [AU]"),
     )
+    for axis in ("xaxis", "xaxis2"):  # stored pages show 0.3528, not 0.35279999999999995
+        fig.layout[axis].domain = [round(edge, 4) for edge in fig.layout[axis].domain]
+    for note in fig.layout.annotations:  # the subplot titles sit over the rounded domains
+        note.x = round(note.x, 4)
     fig.add_trace(_volume_sets_trace(sets_per_muscle), row=1, col=1)
     for trace in _volume_load_traces(daily):
         fig.add_trace(trace, row=1, col=2)

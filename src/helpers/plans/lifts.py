@@ -95,12 +95,6 @@ HEAVY_FRACTION = 0.80
 WARM_UP = {False: ((8, 0.4), (5, 0.6)), True: ((5, 0.4), (3, 0.6), (2, 0.75))}
 
 
-def strength_minutes(sets: float, heavy: bool) -> float:
-    """Minutes of a strength session: 10 min warm-up plus 2.5 min a set (3.5 when heavy)."""
-    # TODO: load.strength_minutes — swap for the shared model when it lands on main
-    return 10 + sets * (3.5 if heavy else 2.5)
-
-
 @functools.lru_cache(maxsize=64)
 def fraction(reps: int, rpe: float) -> float:
     """%1RM of a set by the course's chart, rounded down to a whole percent."""
@@ -226,7 +220,7 @@ def block(plan_phases: tuple, n_sessions: int, level: str, equipment) -> tuple:
             )
             if not lines:
                 continue
-            minutes = strength_minutes(sum(r[0] for r in records), heavy)
+            minutes = load.strength_minutes(sum(r[0] for r in records), heavy=heavy)
             rpe = 7 if heavy else (4 if light_only or recovery else 6)
             title = template[0] + (", deload" if recovery else "")
             rows.append((w, day, title, template[1], heavy, tuple(lines), minutes, rpe))

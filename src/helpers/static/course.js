@@ -23,6 +23,8 @@
       var update = ex.states[key];
       if (!update) { return; }
       Plotly.update(gd, update, ex.layouts[key] || {}).then(function () {
+        return fitTitle(gd);
+      }).then(function () {
         gd.dataset.state = key;
       });
     }
@@ -39,12 +41,92 @@
     });
   }
 
+  function overlap(a, b) {
+    return a.width > 0 && b.width > 0 &&
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  // On a narrow screen (a phone in the gym) a long title can be wider than the figure, and a
+  // legend above the plot wraps onto more rows and climbs into the title. Measure what was
+  // drawn: shrink a title that does not fit (or break it into two lines rather than go below
+  // 12 px), and when the title meets the legend or the plot, pin it to the top of the figure
+  // and make the top margin hold the title and a legend above the plot, one under the other.
+  function twoLines(text) {
+    var middle = text.length / 2, best = -1;
+    for (var k = 0; k < text.length; k++) {
+      if (text[k] === " " && (best < 0 || Math.abs(k - middle) < Math.abs(best - middle))) { best = k; }
+    }
+    return best < 0 ? text : text.slice(0, best) + "<br>" + text.slice(best + 1);
+  }
+
+  function fitTitle(gd) {
+    var title = gd.querySelector(".gtitle");
+    var layoutTitle = (gd.layout && gd.layout.title) || {};
+    var text = typeof layoutTitle === "string" ? layoutTitle : layoutTitle.text;
+    if (!title || !text) { return Promise.resolve(); }
+    var room = gd.getBoundingClientRect().width - 16;
+    var width = title.getBoundingClientRect().width;
+    var size = parseFloat(window.getComputedStyle(title).fontSize) || 17;
+    var update = {}, moved = false;
+    if (width > room) {
+      var fit = Math.floor(size * room / width);
+      if (fit >= 12 || text.indexOf("<br>") >= 0) {
+        update["title.font.size"] = Math.max(fit, 9);
+      } else {
+        update["title.text"] = twoLines(text);
+        update["title.font.size"] = Math.max(9, Math.min(size, Math.floor(size * room / (0.55 * width))));
+        moved = true;
+      }
+    }
+    var step = Object.keys(update).length ? Plotly.relayout(gd, update) : Promise.resolve();
+    return step.then(function () {
+      var t = gd.querySelector(".gtitle"), legend = gd.querySelector(".legend");
+      var size = gd._fullLayout && gd._fullLayout._size;
+      if (!t || !size) { return; }
+      var top = gd.getBoundingClientRect().top;
+      var a = t.getBoundingClientRect();
+      // what sits between the title and the plot: a legend or a dropdown above the plot area
+      var above = [legend].concat(Array.prototype.slice.call(gd.querySelectorAll(".updatemenu-header-group")))
+        .filter(function (el) { return el; })
+        .map(function (el) { return el.getBoundingClientRect(); })
+        .filter(function (r) { return r.width > 0 && r.bottom - top <= size.t + 4; });
+      var clash = above.some(function (r) { return overlap(a, r); }) || a.bottom - top > size.t - 2;
+      if (!moved && !clash) { return; }
+      var pad = 6;
+      var below = Math.max.apply(null, [0].concat(above.map(function (r) { return r.height; })));
+      return Plotly.relayout(gd, {
+        "title.yref": "container", "title.y": 1, "title.yanchor": "top", "title.pad.t": pad,
+        "margin.t": Math.ceil(3 * pad + a.height + below)
+      }).then(function () {
+        // plotly anchors a two-line title by its first line: move it down by what sticks out
+        var box = gd.getBoundingClientRect(), now = gd.querySelector(".gtitle");
+        var out = now ? box.top + pad - now.getBoundingClientRect().top : 0;
+        if (out > 0.5) {
+          return Plotly.relayout(gd, {"title.y": 1 - out / box.height});
+        }
+      });
+    });
+  }
+
+  // The sticky header must not hide what a link or a script scrolls to.
+  function headerRoom() {
+    var top = document.querySelector(".sm-top");
+    if (top) {
+      document.documentElement.style.scrollPaddingTop =
+        Math.ceil(top.getBoundingClientRect().height + 8) + "px";
+    }
+  }
+  document.addEventListener("DOMContentLoaded", headerRoom);
+  window.addEventListener("resize", headerRoom);
+
   window.smPlot = function (id) {
     var gd = document.getElementById(id);
     var source = document.getElementById(id + "-data");
     if (!gd || !source || !window.Plotly) { return; }
     var fig = JSON.parse(source.textContent);
     Plotly.newPlot(gd, fig.data, fig.layout, fig.config).then(function () {
+      return fitTitle(gd);
+    }).then(function () {
       gd.dataset.drawn = "1";
       // Time from a press on a control to the redrawn plot, for the browser tests and curious coaches.
       var pressed = null;

@@ -1,287 +1,16 @@
-"""Strength-training models: 1RM equations, the RPE chart, plate rounding, volume and progressions.
-
-Loads are in kilograms unless a parameter says otherwise; the formulas themselves are unit-free,
-so pounds work as long as every load is in pounds (and plates are rounded with 5 lb).
-
-Example
--------
->>> round(estimate_1rm(100, 5), 2)
-116.67
->>> percent_1rm(5, 8)
-0.811
-"""
+"""The four progression schemes (linear, double, wave, RPE), each run on a modelled lifter."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from helpers._checks import as_float_array, check_choice, check_integer, check_range, like_input
-
-#: Largest number of reps each 1RM equation is used for: 10 for all seven. The equations were
-#: fitted on sets of about 10 repetitions or fewer and their error grows with reps (LeSuer et al.
-#: 1997). Beyond that their forms part ways: Brzycki's 36 / (37 − r) and Lander's
-#: 100 / (101.3 − 2.67 r) blow up as r nears 37–38, Lombardi's r^0.10 flattens out, and the
-#: linear Epley and O'Conner keep growing, so no equation is trusted past 10.
-FORMULAS = {
-    "epley": 10,
-    "brzycki": 10,
-    "lombardi": 10,
-    "mayhew": 10,
-    "oconner": 10,
-    "wathan": 10,
-    "lander": 10,
-}
-
-_EQUATIONS = {
-    "epley": lambda w, r: w * (1 + r / 30),
-    "brzycki": lambda w, r: w * 36 / (37 - r),
-    "lombardi": lambda w, r: w * r**0.10,
-    "mayhew": lambda w, r: 100 * w / (52.2 + 41.9 * np.exp(-0.055 * r)),
-    "oconner": lambda w, r: w * (1 + 0.025 * r),
-    "wathan": lambda w, r: 100 * w / (48.8 + 53.8 * np.exp(-0.075 * r)),
-    "lander": lambda w, r: 100 * w / (101.3 - 2.67123 * r),
-}
-
-
-def _reps(name: str, reps, high: int) -> np.ndarray:
-    arr = check_range(name, as_float_array(name, reps), 1, high)
-    arr = np.asarray(arr, dtype=float)
-    if np.any(arr != np.round(arr)):
-        raise ValueError(f"{name} must be whole repetitions, got {reps!r}")
-    return arr
-
-
-def estimate_1rm(weight, reps, formula: str = "epley"):
-    """Estimated one-repetition maximum from a set taken to failure.
-
-    ==========  ===========================================
-    formula     1RM
-    ==========  ===========================================
-    epley       w (1 + r/30)                 (Epley 1985)
-    brzycki     w · 36 / (37 − r)            (Brzycki 1993)
-    lombardi    w · r^0.10                   (Lombardi 1989)
-    mayhew      100 w / (52.2 + 41.9 e^(−0.055 r))  (Mayhew et al. 1992)
-    oconner     w (1 + 0.025 r)              (O'Conner et al. 1989)
-    wathan      100 w / (48.8 + 53.8 e^(−0.075 r))  (Wathan 1994)
-    lander      100 w / (101.3 − 2.67123 r)  (Lander 1985)
-    ==========  ===========================================
-
-    One repetition returns the weight itself for every formula (the course's convention: the raw
-    equations do not all give w at r = 1).
-
-    Parameters
-    ----------
-    weight : float, array or Series
-        Load lifted [kg or lb], > 0.
-    reps : int, array or Series
-        Repetitions completed to failure, 1 to the formula's limit in ``FORMULAS`` (10).
-    formula : str
-        One of ``FORMULAS``.
-
-    Returns
-    -------
-    float, array or Series, like ``weight``
-        Estimated 1RM in the unit of ``weight``.
-
-    Examples
-    --------
-    >>> estimate_1rm(100, 5, "brzycki")
-    112.5
-
-    References
-    ----------
-    LeSuer DA, McCormick JH, Mayhew JL, Wasserstein RL, Arnold MD (1997). The accuracy of
-    prediction equations for estimating 1-RM performance in the bench press, squat, and
-    deadlift. J Strength Cond Res 11:211–213.
-    """
-    check_choice("formula", formula, FORMULAS)
-    w = check_range("weight", as_float_array("weight", weight), 0, low_inclusive=False)
-    r = _reps("reps", reps, FORMULAS[formula])
-    estimate = np.where(r == 1, w, _EQUATIONS[formula](w, r))
-    return like_input(weight, estimate)
-
-
-#: RIR-based RPE chart (Tuchscherer / Reactive Training Systems), fraction of 1RM by RPE (rows)
-#: and reps (columns). Cells with reps + reps in reserve ≥ 11 differ between published copies:
-#: treat them as approximate.
-RPE_CHART = (
-    pd.DataFrame(
-        [
-            [100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9],
-            [97.8, 93.9, 90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3],
-            [95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7],
-            [93.9, 90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4],
-            [92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0],
-            [90.7, 87.8, 85.0, 82.4, 79.9, 77.4, 75.1, 72.3, 69.4, 66.7],
-            [89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0, 65.3],
-        ],
-        index=pd.Index([10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0], name="rpe"),
-        columns=pd.Index(range(1, 11), name="reps"),
-    )
-    .div(100)
-    .round(4)
-)
-
-
-def rir_to_rpe(rir):
-    """RPE on the reps-in-reserve scale: RPE = 10 − RIR (Zourdos et al. 2016).
-
-    Parameters
-    ----------
-    rir : float, array or Series
-        Repetitions left in reserve, 0–4 (RPE 6 to 10; 4 or more in reserve is RPE 5–6).
-
-    Returns
-    -------
-    float, array or Series, like the input
-
-    References
-    ----------
-    Zourdos MC, Klemp A, Dolan C, et al. (2016). Novel resistance training-specific rating of
-    perceived exertion scale measuring repetitions in reserve. J Strength Cond Res 30:267–275.
-    doi:10.1519/JSC.0000000000001049
-    """
-    check_range("rir", rir, 0, 4)
-    return like_input(rir, 10.0 - as_float_array("rir", rir))
-
-
-def rpe_to_rir(rpe):
-    """Repetitions in reserve from RPE: RIR = 10 − RPE, for RPE 6–10 (Zourdos et al. 2016).
-
-    RPE 9.5 means "could have added load but not a rep": RIR 0.5.
-
-    References
-    ----------
-    Zourdos MC, et al. (2016). J Strength Cond Res 30:267–275. doi:10.1519/JSC.0000000000001049
-    """
-    check_range("rpe", rpe, 6, 10)
-    return like_input(rpe, 10.0 - as_float_array("rpe", rpe))
-
-
-def percent_1rm(reps, rpe):
-    """Fraction of 1RM a set of ``reps`` at ``rpe`` corresponds to, from the RPE chart.
-
-    Between the chart's half-point rows the fraction is interpolated linearly in RPE.
-
-    Parameters
-    ----------
-    reps : int, array or Series
-        Repetitions in the set, 1–10.
-    rpe : float, array or Series
-        RPE of the set on the reps-in-reserve scale, 7–10.
-
-    Returns
-    -------
-    float, array or Series, like ``reps``
-        Fraction of 1RM (0–1). Example: 5 reps at RPE 8 → 0.811.
-
-    References
-    ----------
-    Helms ER, Cronin J, Storey A, Zourdos MC (2016). Application of the repetitions in reserve-
-    based rating of perceived exertion scale for resistance training. Strength Cond J 38:42–49.
-    doi:10.1519/SSC.0000000000000218
-    """
-    r = _reps("reps", reps, 10).astype(int)
-    e = np.asarray(check_range("rpe", as_float_array("rpe", rpe), 7, 10), dtype=float)
-    rows = RPE_CHART.index.to_numpy()[::-1]  # ascending RPE for interpolation
-    table = RPE_CHART.to_numpy()[::-1]
-    r, e = np.broadcast_arrays(r, e)
-    out = np.array(
-        [np.interp(ei, rows, table[:, ri - 1]) for ri, ei in zip(r.ravel(), e.ravel(), strict=True)]
-    )
-    return like_input(reps, out.reshape(r.shape))
-
-
-def e1rm_from_rpe(weight, reps, rpe):
-    """Estimated 1RM from a set and its RPE: e1RM = weight ÷ percent_1rm(reps, rpe).
-
-    Parameters
-    ----------
-    weight : float, array or Series
-        Load lifted [kg or lb], > 0.
-    reps, rpe
-        As :func:`percent_1rm`.
-
-    Returns
-    -------
-    float, array or Series, like ``weight``
-
-    References
-    ----------
-    Helms ER, et al. (2016). Strength Cond J 38:42–49. doi:10.1519/SSC.0000000000000218
-    """
-    w = check_range("weight", as_float_array("weight", weight), 0, low_inclusive=False)
-    return like_input(weight, w / np.asarray(percent_1rm(reps, rpe)))
-
-
-def round_to_plates(load, increment: float = 2.5):
-    """Round a load to the nearest total that plates can make, a multiple of ``increment``.
-
-    With pairs of 1.25 kg plates the smallest step on a bar is 2.5 kg (5 lb with 2.5 lb plates).
-    Halves round up (12.5 → 12.5, 11.25 → 12.5 with a 2.5 step).
-
-    Parameters
-    ----------
-    load : float, array or Series
-        Load [kg or lb], ≥ 0.
-    increment : float
-        Smallest step [same unit], > 0: 2.5 for kg, 5 for lb, 1 or 2 for dumbbells.
-
-    Returns
-    -------
-    float, array or Series, like ``load``
-    """
-    check_range("increment", increment, 0, low_inclusive=False)
-    values = as_float_array("load", check_range("load", load, 0))
-    return like_input(load, np.floor(values / increment + 0.5) * increment)
-
-
-def prescribe_load(one_rm, fraction, increment: float = 2.5):
-    """The plate-rounded load for a fraction of 1RM: round(1RM × fraction).
-
-    Parameters
-    ----------
-    one_rm : float, array or Series
-        One-repetition maximum [kg or lb], > 0.
-    fraction : float, array or Series
-        Fraction of 1RM, 0–1 (e.g. 0.75, or ``percent_1rm(reps, rpe)``).
-    increment : float
-        Plate step, as :func:`round_to_plates`.
-
-    Returns
-    -------
-    float, array or Series, like ``one_rm``
-    """
-    m = check_range("one_rm", as_float_array("one_rm", one_rm), 0, low_inclusive=False)
-    f = check_range("fraction", as_float_array("fraction", fraction), 0, 1)
-    return like_input(one_rm, np.asarray(round_to_plates(m * f, increment)))
-
-
-def volume_load(sets, reps, load):
-    """Volume load: sets × reps × load [kg or lb].
-
-    Parameters
-    ----------
-    sets, reps : int, array or Series
-        Number of sets and repetitions per set, ≥ 0.
-    load : float, array or Series
-        Load per repetition [kg or lb], ≥ 0.
-
-    Returns
-    -------
-    float, array or Series, like ``sets``
-
-    References
-    ----------
-    Schoenfeld BJ, Ogborn D, Krieger JW (2017). J Sports Sci 35:1073–1082.
-    doi:10.1080/02640414.2016.1210197
-    """
-    s = as_float_array("sets", check_range("sets", sets, 0))
-    r = as_float_array("reps", check_range("reps", reps, 0))
-    w = as_float_array("load", check_range("load", load, 0))
-    return like_input(sets, s * r * w)
-
+from helpers._checks import as_float_array, check_integer, check_range
+from helpers.strength._onerm import reps_at, round_to_plates, volume_load
+from helpers.strength._renamed import renamed
+from helpers.strength._rpe import RPE_CHART, e1rm_from_rpe, percent_1rm
 
 # ------------------------------------------------------------------------------------------
 # Progression schemes. Each returns one row per session; the lifter is modelled simply and
@@ -299,17 +28,31 @@ COLUMNS = [
     "volume_load",
     "deload",
     "note",
+    "true_1rm_kg",
 ]
 
 
-def reps_at(load, one_rm):
-    """Repetitions a lifter can do with ``load`` given a 1RM, by inverting Epley: r = 30 (1RM/w − 1).
+@dataclass(frozen=True)
+class Lifter:
+    """The modelled lifter every scheme is run on: a 1RM that grows a fixed share each week.
 
-    Rounded down, at least 0 and at most 30. Used to model a lifter in the progression schemes.
+    1RM in week w = ``one_rm_kg`` × (1 + ``weekly_gain_pct`` / 100)^(w − 1). An assumption for
+    illustration (the progressions' ``true_1rm_kg`` column), not a prediction for a real person.
+
+    >>> round(Lifter(80, 1.0).one_rm_in_week(3), 2)
+    81.61
     """
-    w = check_range("load", as_float_array("load", load), 0, low_inclusive=False)
-    m = check_range("one_rm", as_float_array("one_rm", one_rm), 0, low_inclusive=False)
-    return like_input(load, np.clip(np.floor(30 * (m / w - 1) + 1e-9), 0, 30))
+
+    one_rm_kg: float
+    weekly_gain_pct: float = 1.0
+
+    def __post_init__(self):
+        check_range("one_rm_kg", self.one_rm_kg, 0, low_inclusive=False, unit="kg")
+        check_range("weekly_gain_pct", self.weekly_gain_pct, 0, 5, unit="%")
+
+    def one_rm_in_week(self, week: int) -> float:
+        """The lifter's 1RM [kg] in training week ``week`` (week 1 is the start)."""
+        return float(self.one_rm_kg) * (1 + self.weekly_gain_pct / 100) ** (week - 1)
 
 
 def _check_common(sessions, sessions_per_week, max_jump_pct, increment) -> tuple[int, int]:
@@ -371,8 +114,9 @@ def _deload_row(i, week, load, sets, reps, target, deload_fraction, increment, r
     return _row(i, week, easy, n_sets, reps, target, rpe, True, "deload: fewer sets, 90 % load")
 
 
+@renamed(start_load="start_weight_kg", one_rm="one_rm_kg")
 def linear_progression(
-    start_load,
+    start_weight_kg,
     sessions: int,
     sessions_per_week: int = 2,
     increase_pct: float = 5.0,
@@ -383,7 +127,7 @@ def linear_progression(
     sets: int = 3,
     deload_every: int | None = None,
     *,
-    one_rm=None,
+    one_rm_kg=None,
     achieved_reps=None,
     weekly_gain_pct: float = 1.0,
     deload_fraction: float = 0.6,
@@ -395,7 +139,7 @@ def linear_progression(
     ``increase_pct`` when the reps done reach ``target_reps + reps_over_target``; it is rounded to
     plates and never more than ``max_jump_pct`` above the last session.
 
-    The lifter is modelled deterministically: the 1RM starts at ``one_rm`` (default: a start load
+    The lifter is modelled deterministically: the 1RM starts at ``one_rm_kg`` (default: a start weight
     they could lift ``target_reps + 4`` times, i.e. "start light", by Epley) and improves by
     ``weekly_gain_pct`` a week; the reps done are those :func:`reps_at` allows, stopping at
     ``target_reps + reps_over_target``. Pass ``achieved_reps`` (one per session) to use real
@@ -404,8 +148,8 @@ def linear_progression(
 
     Parameters
     ----------
-    start_load : float
-        First session's load [kg], > 0 (start light: e.g. a load the lifter can do for 12).
+    start_weight_kg : float
+        First session's weight [kg], > 0 (start light: e.g. a weight the lifter can do for 12).
     sessions : int
         Number of sessions, 1–200.
     sessions_per_week : int
@@ -422,8 +166,8 @@ def linear_progression(
         The prescription, 1–30 reps and 1–10 sets.
     deload_every : int or None
         A deload week every N weeks (2–12), or None.
-    one_rm : float, optional
-        The modelled lifter's 1RM at the start [kg], > start_load.
+    one_rm_kg : float, optional
+        The modelled lifter's 1RM at the start [kg], > start_weight_kg.
     achieved_reps : array of int, optional
         Reps done in each session (overrides the model).
     weekly_gain_pct : float
@@ -434,7 +178,8 @@ def linear_progression(
     Returns
     -------
     DataFrame
-        Columns ``COLUMNS``; one row per session.
+        Columns ``COLUMNS``; one row per session. ``true_1rm_kg`` is the modelled lifter's
+        1RM that week (:class:`Lifter`).
 
     Examples
     --------
@@ -450,22 +195,23 @@ def linear_progression(
     sessions, sessions_per_week = _check_common(
         sessions, sessions_per_week, max_jump_pct, increment
     )
-    check_range("start_load", start_load, 0, low_inclusive=False, unit="kg")
+    check_range("start_weight_kg", start_weight_kg, 0, low_inclusive=False, unit="kg")
     target_reps = check_integer("target_reps", target_reps, 1, 30)
     sets = check_integer("sets", sets, 1, 10)
     check_range("increase_pct", increase_pct, 2, 10, unit="%")
     reps_over_target = check_integer("reps_over_target", reps_over_target, 1, 5)
     deload_every = _deload_weeks(deload_every, deload_fraction)
     check_range("weekly_gain_pct", weekly_gain_pct, 0, 5, unit="%")
-    if one_rm is None:
-        one_rm = float(start_load) * (1 + (target_reps + 4) / 30)
-    check_range("one_rm", one_rm, float(start_load), low_inclusive=False, unit="kg")
+    if one_rm_kg is None:
+        one_rm_kg = float(start_weight_kg) * (1 + (target_reps + 4) / 30)
+    check_range("one_rm_kg", one_rm_kg, float(start_weight_kg), low_inclusive=False, unit="kg")
+    lifter = Lifter(one_rm_kg, weekly_gain_pct)
     done = _achieved(achieved_reps, sessions)
     goal = target_reps + reps_over_target
-    rows, load = [], float(round_to_plates(start_load, increment))
+    rows, load = [], float(round_to_plates(start_weight_kg, increment))
     for i in range(sessions):
         week = i // sessions_per_week + 1
-        true_max = one_rm * (1 + weekly_gain_pct / 100) ** (week - 1)
+        true_max = lifter.one_rm_in_week(week)
         if deload_every is not None and week % deload_every == 0:
             reps = target_reps if done is None else int(done[i])
             rows.append(
@@ -481,11 +227,12 @@ def linear_progression(
             note = f"+{increase_pct:g} % next" + (" (capped)" if capped else "")
         rows.append(_row(i, week, load, sets, reps, target_reps, None, False, note))
         load = nxt
-    return _table(rows)
+    return _table(rows, lifter)
 
 
+@renamed(start_load="start_weight_kg", one_rm="one_rm_kg")
 def double_progression(
-    start_load,
+    start_weight_kg,
     sessions: int,
     rep_range: tuple[int, int] = (8, 12),
     sessions_per_week: int = 2,
@@ -494,7 +241,7 @@ def double_progression(
     max_jump_pct: float = 10.0,
     increment: float = 2.5,
     *,
-    one_rm=None,
+    one_rm_kg=None,
     achieved_reps=None,
     weekly_gain_pct: float = 1.0,
     deload_every: int | None = None,
@@ -511,16 +258,16 @@ def double_progression(
 
     Parameters
     ----------
-    start_load : float
-        First session's load [kg], > 0.
+    start_weight_kg : float
+        First session's weight [kg], > 0.
     sessions : int
         1–200.
     rep_range : (int, int)
         Lowest and highest reps, 1 ≤ low < high ≤ 30.
     load_step_pct : float
         Load increase after the range is completed [%], 1–10.
-    one_rm : float, optional
-        The modelled lifter's 1RM [kg], > start_load; default: a start load they can lift
+    one_rm_kg : float, optional
+        The modelled lifter's 1RM [kg], > start_weight_kg; default: a start weight they can lift
         for the top of the range (Epley).
     achieved_reps : array of int, optional
         Reps done in each session (overrides the model).
@@ -540,7 +287,7 @@ def double_progression(
     sessions, sessions_per_week = _check_common(
         sessions, sessions_per_week, max_jump_pct, increment
     )
-    check_range("start_load", start_load, 0, low_inclusive=False, unit="kg")
+    check_range("start_weight_kg", start_weight_kg, 0, low_inclusive=False, unit="kg")
     if (
         not isinstance(rep_range, tuple | list)
         or len(rep_range) != 2
@@ -554,14 +301,15 @@ def double_progression(
     check_range("load_step_pct", load_step_pct, 1, 10, unit="%")
     check_range("weekly_gain_pct", weekly_gain_pct, 0, 5, unit="%")
     deload_every = _deload_weeks(deload_every, deload_fraction)
-    if one_rm is None:
-        one_rm = float(start_load) * (1 + high / 30)
-    check_range("one_rm", one_rm, float(start_load), low_inclusive=False, unit="kg")
+    if one_rm_kg is None:
+        one_rm_kg = float(start_weight_kg) * (1 + high / 30)
+    check_range("one_rm_kg", one_rm_kg, float(start_weight_kg), low_inclusive=False, unit="kg")
+    lifter = Lifter(one_rm_kg, weekly_gain_pct)
     done = _achieved(achieved_reps, sessions)
-    rows, load, planned, at_top = [], float(round_to_plates(start_load, increment)), low, 0
+    rows, load, planned, at_top = [], float(round_to_plates(start_weight_kg, increment)), low, 0
     for i in range(sessions):
         week = i // sessions_per_week + 1
-        true_max = one_rm * (1 + weekly_gain_pct / 100) ** (week - 1)
+        true_max = lifter.one_rm_in_week(week)
         if deload_every is not None and week % deload_every == 0:
             reps = planned if done is None else int(done[i])
             rows.append(_deload_row(i, week, load, sets, reps, planned, deload_fraction, increment))
@@ -579,11 +327,12 @@ def double_progression(
             planned, at_top = low, 0
         else:
             planned = min(max(reps, low) + 1, high)
-    return _table(rows)
+    return _table(rows, lifter)
 
 
+@renamed(one_rm="one_rm_kg", true_one_rm="true_one_rm_kg")
 def wave_progression(
-    one_rm,
+    one_rm_kg,
     weeks: int,
     wave: tuple[float, ...] = (0.70, 0.75, 0.80),
     deload_every: int = 4,
@@ -594,6 +343,9 @@ def wave_progression(
     wave_gain_pct: float = 2.5,
     max_jump_pct: float = 10.0,
     increment: float = 2.5,
+    *,
+    true_one_rm_kg=None,
+    weekly_gain_pct: float = 1.0,
 ) -> pd.DataFrame:
     """Percentage waves: the %1RM climbs through ``wave`` week by week, with a deload every N weeks.
 
@@ -606,8 +358,8 @@ def wave_progression(
 
     Parameters
     ----------
-    one_rm : float
-        1RM at the start [kg], > 0.
+    one_rm_kg : float
+        The 1RM the plan is written from [kg], > 0.
     weeks : int
         1–52.
     wave : tuple of float
@@ -621,18 +373,24 @@ def wave_progression(
         Reps for each step of the wave (1–30).
     wave_gain_pct : float
         How much heavier each new wave starts [%], 0–10.
+    true_one_rm_kg : float, optional
+        The modelled lifter's real 1RM at the start [kg], > 0; default ``one_rm_kg``. The plan
+        never looks at it: it only fills the ``true_1rm_kg`` column.
+    weekly_gain_pct : float
+        Modelled improvement of the lifter's 1RM per week [%], 0–5.
 
     Returns
     -------
     DataFrame
-        Columns ``COLUMNS`` plus ``percent_1rm``.
+        Columns ``COLUMNS`` plus ``percent_1rm`` (of ``one_rm_kg``).
 
     References
     ----------
     Rogerson D, Nolan D, Korakakis PA, et al. (2024). Deloading practices in strength and physique
     sports: a cross-sectional survey. Sports Med Open 10:26. doi:10.1186/s40798-024-00691-y
     """
-    check_range("one_rm", one_rm, 0, low_inclusive=False, unit="kg")
+    check_range("one_rm_kg", one_rm_kg, 0, low_inclusive=False, unit="kg")
+    lifter = Lifter(one_rm_kg if true_one_rm_kg is None else true_one_rm_kg, weekly_gain_pct)
     weeks = check_integer("weeks", weeks, 1, 52)
     if not wave:
         raise ValueError("wave must list at least one fraction of 1RM, got ()")
@@ -665,7 +423,7 @@ def wave_progression(
                 sets,
             )
             note = f"wave {wave_no + 1}, step {step + 1}"
-        load = float(round_to_plates(one_rm * fraction, increment))
+        load = float(round_to_plates(one_rm_kg * fraction, increment))
         if previous is not None and deload:  # a deload is never heavier than the last week
             load = min(load, previous)
         elif previous is not None:
@@ -673,14 +431,14 @@ def wave_progression(
         for _ in range(sessions_per_week):
             rpe = None if deload else planned_rpe
             row = _row(len(rows), week, load, n_sets, n_reps, n_reps, rpe, deload, note)
-            row["percent_1rm"] = round(load / one_rm, 3)
+            row["percent_1rm"] = round(load / one_rm_kg, 3)
             rows.append(row)
         if not deload:
             previous = load
             step += 1
             if step == len(wave):
                 step, wave_no = 0, wave_no + 1
-    return _table(rows, extra=["percent_1rm"])
+    return _table(rows, lifter, extra=["percent_1rm"])
 
 
 def _reps_for_fraction(fraction: float, rpe: float = 8.0) -> int:
@@ -690,8 +448,9 @@ def _reps_for_fraction(fraction: float, rpe: float = 8.0) -> int:
     return int(max(fitting)) if fitting else 1
 
 
+@renamed(start_e1rm="start_e1rm_kg", true_one_rm="true_one_rm_kg")
 def rpe_progression(
-    start_e1rm,
+    start_e1rm_kg,
     sessions: int,
     reps: int = 5,
     target_rpe: float = 8.0,
@@ -700,7 +459,7 @@ def rpe_progression(
     max_jump_pct: float = 7.5,
     increment: float = 2.5,
     *,
-    true_one_rm=None,
+    true_one_rm_kg=None,
     weekly_gain_pct: float = 1.0,
     deload_every: int | None = None,
     deload_fraction: float = 0.6,
@@ -718,11 +477,11 @@ def rpe_progression(
 
     Parameters
     ----------
-    start_e1rm : float
+    start_e1rm_kg : float
         The coach's first estimate of the 1RM [kg], > 0.
-    true_one_rm : float, optional
+    true_one_rm_kg : float, optional
         The lifter's real 1RM at the start (unknown to the coach) [kg], > 0; default
-        ``start_e1rm`` (the coach guessed right).
+        ``start_e1rm_kg`` (the coach guessed right).
     reps : int
         Reps per set, 1–10.
     target_rpe : float
@@ -742,20 +501,21 @@ def rpe_progression(
     sessions, sessions_per_week = _check_common(
         sessions, sessions_per_week, max_jump_pct, increment
     )
-    check_range("start_e1rm", start_e1rm, 0, low_inclusive=False, unit="kg")
-    if true_one_rm is None:
-        true_one_rm = start_e1rm
-    check_range("true_one_rm", true_one_rm, 0, low_inclusive=False, unit="kg")
+    check_range("start_e1rm_kg", start_e1rm_kg, 0, low_inclusive=False, unit="kg")
+    if true_one_rm_kg is None:
+        true_one_rm_kg = start_e1rm_kg
+    check_range("true_one_rm_kg", true_one_rm_kg, 0, low_inclusive=False, unit="kg")
     reps = check_integer("reps", reps, 1, 10)
     check_range("target_rpe", target_rpe, 7, 10)
     sets = check_integer("sets", sets, 1, 10)
     check_range("weekly_gain_pct", weekly_gain_pct, 0, 5, unit="%")
     deload_every = _deload_weeks(deload_every, deload_fraction)
     fraction = float(percent_1rm(reps, target_rpe))
-    rows, e1rm, previous = [], float(start_e1rm), None
+    lifter = Lifter(true_one_rm_kg, weekly_gain_pct)
+    rows, e1rm, previous = [], float(start_e1rm_kg), None
     for i in range(sessions):
         week = i // sessions_per_week + 1
-        true_max = true_one_rm * (1 + weekly_gain_pct / 100) ** (week - 1)
+        true_max = lifter.one_rm_in_week(week)
         if deload_every is not None and week % deload_every == 0:
             base = previous or float(round_to_plates(e1rm * fraction, increment))
             row = _deload_row(i, week, base, sets, reps, reps, deload_fraction, increment)
@@ -780,7 +540,7 @@ def rpe_progression(
         row["e1rm"] = round(e1rm, 1)
         rows.append(row)
         previous = load
-    return _table(rows, extra=["e1rm"])
+    return _table(rows, lifter, extra=["e1rm"])
 
 
 def _row(i, week, load, sets, reps, target, rpe, deload, note) -> dict:
@@ -798,5 +558,8 @@ def _row(i, week, load, sets, reps, target, rpe, deload, note) -> dict:
     }
 
 
-def _table(rows: list[dict], extra: list[str] | None = None) -> pd.DataFrame:
+def _table(rows: list[dict], lifter: Lifter, extra: list[str] | None = None) -> pd.DataFrame:
+    """The scheme's rows, with the modelled lifter's 1RM each week (0.1 kg) as ``true_1rm_kg``."""
+    for row in rows:
+        row["true_1rm_kg"] = round(lifter.one_rm_in_week(row["week"]), 1)
     return pd.DataFrame(rows, columns=COLUMNS + (extra or []))
