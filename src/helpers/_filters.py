@@ -6,7 +6,8 @@ definitions (and the tests' oracles) are:
 - :func:`linear_filter`: ``y[t] = a * y[t-1] + u[t]``, as a loop over days;
 - :func:`recursive`: pandas ``Series.ewm(alpha=k, adjust=False).mean()`` per athlete;
 - :func:`rolling_ratio`: ``rolling(acute).mean() / rolling(chronic).mean()`` per athlete;
-- :func:`weekly_monotony`: ``week.mean() / week.std(ddof=0)`` per block of 7 days.
+- :func:`weekly_load_and_monotony`: ``week.sum()`` and ``week.mean() / week.std(ddof=0)`` per
+  block of 7 days.
 
 They are written for the 1,000 athletes × 5 years of ``make bench``: one pass over the days in
 Python with whole rows of athletes per step, as few full-size temporaries as possible, and the
@@ -104,19 +105,19 @@ def rolling_ratio(arr: np.ndarray, acute: int, chronic: int, lag: int = 0) -> np
     return out
 
 
-def weekly_monotony(weeks: np.ndarray) -> np.ndarray:
-    """Mean ÷ population SD over the last axis (7 days), two passes for accuracy.
+def weekly_load_and_monotony(weeks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sum and mean ÷ population SD over the last axis (7 days); the SD in two passes.
 
     The 7 days are first copied to 7 contiguous rows (one per weekday), so each step below
     works on one contiguous value per week: about twice as fast as reducing a last axis of 7.
     """
     days = np.ascontiguousarray(np.moveaxis(weeks, -1, 0))
-    mean = days.sum(axis=0)
-    mean /= len(days)
+    total = days.sum(axis=0)
+    mean = total / len(days)
     squares, step = np.zeros_like(mean), np.empty_like(mean)
     for day in days:
         np.subtract(day, mean, out=step)
         step *= step
         squares += step
     squares /= len(days)
-    return ratio(mean, np.sqrt(squares, out=squares))
+    return total, ratio(mean, np.sqrt(squares, out=squares))

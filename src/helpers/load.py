@@ -189,7 +189,7 @@ def monotony(daily_load):
     """
     arr, index = _daily(daily_load)
     weeks, mondays = _weeks(arr, index, "daily_load")
-    return _per_week(_filters.weekly_monotony(weeks), mondays, daily_load)
+    return _per_week(_filters.weekly_load_and_monotony(weeks)[1], mondays, daily_load)
 
 
 def strain(daily_load):
@@ -205,7 +205,8 @@ def strain(daily_load):
     """
     arr, index = _daily(daily_load)
     weeks, mondays = _weeks(arr, index, "daily_load")
-    return _per_week(weeks.sum(axis=-1) * _filters.weekly_monotony(weeks), mondays, daily_load)
+    weekly_load, weekly_monotony = _filters.weekly_load_and_monotony(weeks)
+    return _per_week(weekly_load * weekly_monotony, mondays, daily_load)
 
 
 def ewma(daily_load, days: int):
