@@ -19,7 +19,9 @@ it straddles a rounding boundary (odds about 1e-6 per number); a change at the 4
 9th, significant digit is still caught. ``tests/test_nbval_rounding.py`` proves both.
 
 pytest loads this file for any run that collects a notebook in ``notebooks/`` (``make test``, or
-``pytest notebooks/06-....ipynb --nbval ...`` as README.md says).
+``pytest notebooks/06-....ipynb --nbval ...`` as README.md says). ``notebooks/__init__.py`` gives
+it the module name ``notebooks.conftest``, so it never shadows ``tests/conftest.py``, from which
+the tests import ``ROOT``.
 """
 
 from __future__ import annotations
