@@ -229,10 +229,6 @@ SAMPLES = {
     ),
     "library_exercise_board": lambda: ((library(),), {}),
     "load_form_compare": lambda: ((forms(),), {}),
-    "log_fitness_fatigue": lambda: (
-        (load.fitness_fatigue(logs.daily_load(training_log(), strength_weight=1.0)),),
-        {},
-    ),
     "log_km_vs_plan": lambda: (
         (weekly_log(), plan().weeks.set_index("start")["run_km"].iloc[: len(weekly_log())]),
         {},
@@ -248,7 +244,6 @@ SAMPLES = {
         {},
     ),
     "plan_explorer": lambda: ((plan().weeks, "A 16-week block"), {}),
-    "plan_form": lambda: ((plan().weeks,), {}),
     "plan_strength": lambda: ((plan().weeks,), {}),
     "recovery_hold_by_target": lambda: (
         (mobility.hold_by_target(mobility.load_mobility()), mobility.TARGETS),

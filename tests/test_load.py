@@ -50,10 +50,24 @@ def test_rolling_acwr_coupled_and_uncoupled_by_hand():
     daily = np.array([100.0] * 21 + [200.0] * 7)
     assert load.acwr(daily)[-1] == pytest.approx(1.6)
     assert np.isnan(load.acwr(daily)[26])
-    # uncoupled: the 28 days before the acute week (all 100) → 200/100 = 2.0
-    daily = np.array([100.0] * 28 + [200.0] * 7)
-    assert load.acwr(daily, coupled=False)[-1] == pytest.approx(2.0)
-    assert np.isnan(load.acwr(daily, coupled=False)[33])
+    # uncoupled (Lolli 2019; Windt & Gabbett 2019): the acute week ÷ the mean of the 3 weeks
+    # (21 days) before it. 7 days at 50, 21 at 100, 7 at 200: last day 200 / 100 = 2.0 (the
+    # 50s are outside; a 28-day window before the acute week would give 200 / 87.5 = 2.29)
+    daily = np.array([50.0] * 7 + [100.0] * 21 + [200.0] * 7)
+    uncoupled = load.acwr(daily, coupled=False)
+    assert uncoupled[-1] == pytest.approx(2.0)
+    # first value on day 28 (index 27): acute days 21–27 at 100, chronic days 0–20:
+    # (7 × 50 + 14 × 100) / 21 = 83.33 → 1.2
+    assert np.isnan(uncoupled[26])
+    assert uncoupled[27] == pytest.approx(100 / (1750 / 21))
+
+
+def test_uncoupled_acwr_is_the_windt_gabbett_transform_of_the_coupled_one():
+    # with a 7-day acute and a 28-day chronic window, A/((A+B)/4) = c gives A/(B/3) = 3c/(4−c)
+    rng = np.random.default_rng(11)
+    daily = rng.uniform(0, 800, 120)
+    coupled = load.acwr(daily)[27:]
+    assert np.allclose(load.acwr(daily, coupled=False)[27:], 3 * coupled / (4 - coupled))
 
 
 def test_ewma_matches_pandas_definition():

@@ -153,8 +153,9 @@ def test_a_misnamed_lesson_is_refused(tmp_path):
 
 def test_cache_key_follows_the_helpers_a_lesson_imports():
     lesson = publish.read_lesson(NOTEBOOKS / "00-start-here.ipynb")
-    used = {p.name for p in publish.helper_closure({"explore"})}
-    assert {"explore.py", "figures.py", "__init__.py"} <= used
-    assert "publish.py" not in used
+    used = {str(p.relative_to(ROOT / "src/helpers")) for p in publish.helper_closure({"explore"})}
+    assert {"explore.py", "figures/__init__.py", "figures/_render.py", "__init__.py"} <= used
+    assert "figures/plans.py" in used  # every topic module of a subpackage counts
+    assert not any(name.startswith("publish") for name in used)
     assert publish.execution_key(lesson) == publish.execution_key(lesson)
     assert ROOT.joinpath("src/helpers/explore.py") in publish.helper_closure({"explore"})

@@ -1,5 +1,5 @@
-"""Fueling and fluids for the marathon: daily carbohydrate, loading, the pre-race meal, carbohydrate
-during the race, sweat rate and a fluid plan.
+"""Fueling and fluids for the marathon: daily carbohydrate and protein, loading, the pre-race
+meal, carbohydrate during the race and in recovery, sweat rate and a drink-to-thirst fluid range.
 
 Units: body mass [kg], carbohydrate [g], fluids [L] (1 kg of sweat ≈ 1 L), durations [h] or
 [s] as the parameter name says. These are the population guidelines of sports-nutrition
@@ -21,8 +21,8 @@ import pandas as pd
 
 from helpers._checks import as_float_array, check_choice, check_range, like_input, shape_source
 
-#: Burke et al. 2011 daily carbohydrate targets by training load [g/kg/day]. The row values
-#: are marked (verify) in the course's science notes: we could not read them from the paper.
+#: Burke et al. 2011 (Table 1) daily carbohydrate targets by training load [g/kg/day], the same
+#: values as the ACSM/AND/DC joint position stand (Thomas et al. 2016).
 DAILY_CARB_BANDS = {
     "light": (3.0, 5.0),  # low intensity or skill-based activity
     "moderate": (5.0, 7.0),  # about 1 h a day of moderate exercise
@@ -31,18 +31,33 @@ DAILY_CARB_BANDS = {
 }
 #: Carbohydrate loading, 36–48 h before a race of more than 90 min [g/kg/day] (Burke 2011).
 CARB_LOADING_G_PER_KG = (10.0, 12.0)
+#: Fast refuelling when less than 8 h separate two hard sessions [g/kg/h], for the first 4 h
+#: (Burke 2011, Table 1; Thomas et al. 2016).
+RECOVERY_CARB_G_PER_KG_PER_H = (1.0, 1.2)
+#: Daily protein for athletes [g/kg/day] (Thomas et al. 2016), spread over the day in meals of
+#: about 0.3 g/kg.
+PROTEIN_G_PER_KG = (1.2, 2.0)
+PROTEIN_PER_MEAL_G_PER_KG = 0.3
 
-#: Carbohydrate during exercise by duration (Jeukendrup 2014), as implemented here:
-#: (lower bound of the duration [h], g/h upper limit, advice). The paper's bands overlap
-#: (1–2 h up to 30 g/h, 2–3 h up to 60 g/h, > 2.5 h up to 90 g/h); we cut them at 1.25, 2 and
-#: 2.5 h so each duration gets one band.
+#: The bands of Jeukendrup (2014, Fig. 3) for carbohydrate during exercise, as text for
+#: :func:`race_carb_advice`: (lower bound of the duration [h], advice). The paper's bands overlap
+#: (30–75 min, 1–2 h, 2–3 h, > 2.5 h); the text label switches at 1, 2 and 2.5 h.
 RACE_CARB_BANDS = (
-    (0.0, 0.0, "none needed"),
-    (0.5, 0.0, "small amounts or a carbohydrate mouth rinse"),
-    (1.25, 30.0, "up to 30 g/h"),
-    (2.0, 60.0, "up to 60 g/h"),
-    (2.5, 90.0, "up to 90 g/h of multiple transportable carbohydrates (glucose + fructose)"),
+    (0.0, "none needed"),
+    (0.5, "small amounts or a carbohydrate mouth rinse"),
+    (1.0, "up to 30 g/h"),
+    (2.0, "up to 60 g/h"),
+    (2.5, "up to 90 g/h of multiple transportable carbohydrates (glucose + fructose)"),
 )
+#: Anchor points of the continuous recommendation [(duration h, g/h)]: 0 g/h swallowed up to 1 h,
+#: 30 g/h from 1.5 to 2 h (the 1–2 h band), 60 g/h at 2.5 h (the 2–3 h band), 90 g/h from 3 h
+#: (the > 2.5 h band); straight lines in between. See :func:`race_carbs_per_hour`.
+RACE_CARB_ANCHORS = ((1.0, 0.0), (1.5, 30.0), (2.0, 30.0), (2.5, 60.0), (3.0, 90.0))
+
+#: ACSM starting range for drinking during a marathon, to thirst [L/h] (Sawka et al. 2007,
+#: p. 384: the higher rates for faster, heavier runners in warm weather, the lower for slower,
+#: lighter runners in cool weather).
+FLUID_START_RANGE_L_PER_H = (0.4, 0.8)
 
 BODY_MASS_RANGE_KG = (20.0, 250.0)
 
@@ -53,8 +68,9 @@ def daily_carbs(body_mass_kg, load="moderate"):
     .. math:: C = m \\times (c_{low},\\ c_{high})
 
     with the band in g/kg/day: light 3–5, moderate (about 1 h a day) 5–7, high (1–3 h a day)
-    6–10, very_high (more than 4–5 h a day) 8–12. The row values are marked (verify) in the
-    course notes: treat them as approximate.
+    6–10, very_high (more than 4–5 h a day) 8–12 (Burke et al. 2011, Table 1; the same values in
+    Thomas et al. 2016). They are population guidelines: a runner adjusts within the band to
+    the day's training.
 
     Parameters
     ----------
@@ -77,6 +93,9 @@ def daily_carbs(body_mass_kg, load="moderate"):
     ----------
     Burke LM, Hawley JA, Wong SHS, Jeukendrup AE (2011). Carbohydrates for training and
     competition. J Sports Sci 29(S1):S17–S27. doi:10.1080/02640414.2011.585473
+    Thomas DT, Erdman KA, Burke LM (2016). American College of Sports Medicine joint position
+    statement. Nutrition and athletic performance. Med Sci Sports Exerc 48:543–568.
+    doi:10.1249/MSS.0000000000000852
     """
     check_choice("load", load, DAILY_CARB_BANDS)
     return _per_kg(body_mass_kg, DAILY_CARB_BANDS[load])
@@ -108,6 +127,80 @@ def carb_loading(body_mass_kg):
     competition. J Sports Sci 29(S1):S17–S27. doi:10.1080/02640414.2011.585473
     """
     return _per_kg(body_mass_kg, CARB_LOADING_G_PER_KG)
+
+
+def recovery_carbs(body_mass_kg):
+    """Carbohydrate per hour for fast refuelling after a hard session [g/h] (Burke et al. 2011).
+
+    .. math:: C = m \\times (1.0,\\ 1.2)\\ \\mathrm{g/kg/h}
+
+    for the first 4 hours, when less than about 8 hours separate two demanding sessions; with a
+    day or more to recover, the daily target (:func:`daily_carbs`) is enough.
+
+    Parameters
+    ----------
+    body_mass_kg : float, array or Series
+        Body mass [kg], 20–250.
+
+    Returns
+    -------
+    (low, high) : tuple of float, array or Series, like ``body_mass_kg``
+        Carbohydrate [g/h].
+
+    Examples
+    --------
+    >>> recovery_carbs(60)
+    (60.0, 72.0)
+
+    References
+    ----------
+    Burke LM, Hawley JA, Wong SHS, Jeukendrup AE (2011). Carbohydrates for training and
+    competition. J Sports Sci 29(S1):S17–S27. doi:10.1080/02640414.2011.585473
+    Thomas DT, Erdman KA, Burke LM (2016). Med Sci Sports Exerc 48:543–568.
+    doi:10.1249/MSS.0000000000000852
+    """
+    return _per_kg(body_mass_kg, RECOVERY_CARB_G_PER_KG_PER_H)
+
+
+def daily_protein(body_mass_kg):
+    """Daily protein for a training athlete [g/day] and a per-meal amount (Thomas et al. 2016).
+
+    .. math:: P = m \\times (1.2,\\ 2.0)\\ \\mathrm{g/kg/day}, \\qquad
+              P_{meal} = 0.3\\,m
+
+    The ACSM/AND/DC joint position gives 1.2–2.0 g/kg/day, spread over the day in meals of about
+    0.3 g/kg, one of them soon after a key session. For strength training, the meta-analysis of
+    Morton et al. (2018) found no further gain in fat-free mass beyond about 1.6 g/kg/day
+    (95 % CI 1.0–2.2), inside this band.
+
+    Parameters
+    ----------
+    body_mass_kg : float, array or Series
+        Body mass [kg], 20–250.
+
+    Returns
+    -------
+    (low, high, per_meal) : tuple of float, array or Series, like ``body_mass_kg``
+        Protein per day [g/day] (low and high) and per meal [g].
+
+    Examples
+    --------
+    >>> daily_protein(60)
+    (72.0, 120.0, 18.0)
+
+    References
+    ----------
+    Thomas DT, Erdman KA, Burke LM (2016). American College of Sports Medicine joint position
+    statement. Nutrition and athletic performance. Med Sci Sports Exerc 48:543–568.
+    doi:10.1249/MSS.0000000000000852
+    Morton RW, Murphy KT, McKellar SR, et al. (2018). A systematic review, meta-analysis and
+    meta-regression of the effect of protein supplementation on resistance training-induced
+    gains in muscle mass and strength in healthy adults. Br J Sports Med 52:376–384.
+    doi:10.1136/bjsports-2017-097608
+    """
+    low, high = _per_kg(body_mass_kg, PROTEIN_G_PER_KG)
+    per_meal = _per_kg(body_mass_kg, (PROTEIN_PER_MEAL_G_PER_KG,) * 2)[0]
+    return low, high, per_meal
 
 
 def pre_race_meal(body_mass_kg, hours_before):
@@ -152,23 +245,29 @@ def pre_race_meal(body_mass_kg, hours_before):
 
 
 def race_carbs_per_hour(duration_h):
-    """Upper limit of carbohydrate intake during a race of a given duration [g/h].
+    """Recommended carbohydrate intake during a race of a given duration [g/h].
 
-    Bands after Jeukendrup (2014), as implemented (:data:`RACE_CARB_BANDS`):
+    Jeukendrup (2014) gives the recommendation in overlapping bands by duration: < 30 min none;
+    30–75 min small amounts or a mouth rinse; 1–2 h up to 30 g/h; 2–3 h up to 60 g/h; > 2.5 h
+    up to 90 g/h of glucose + fructose. Read as steps, they would change the advice by 30 g/h
+    between a 2:29 and a 2:31 finish, which no physiology supports. We therefore join the
+    published values with straight lines (:data:`RACE_CARB_ANCHORS`, our interpolation, not the
+    paper's):
 
-    ============  ==========  ===============================================
-    duration [h]  limit [g/h] advice
-    ============  ==========  ===============================================
-    < 0.5         0           none needed
-    0.5–1.25      0           small amounts or a carbohydrate mouth rinse
-    1.25–2        30          up to 30 g/h
-    2–2.5         60          up to 60 g/h
-    ≥ 2.5         90          up to 90 g/h, glucose + fructose
-    ============  ==========  ===============================================
+    ============  ==========  ==================================================
+    duration [h]  g/h         anchor
+    ============  ==========  ==================================================
+    ≤ 1           0           mouth rinse at most (< 30 min: nothing needed)
+    1.5–2         30          the 1–2 h band
+    2.5           60          the 2–3 h band
+    ≥ 3           90          the > 2.5 h band, where the 2–3 h band has ended
+    ============  ==========  ==================================================
 
-    Each band's lower bound is included. The recommendation does not scale with body mass
-    (absorption by the gut is the limit). Rates above 60 g/h need multiple transportable
-    carbohydrates and a gut trained to take them.
+    and linear in between (1 h → 1.5 h: 0 → 30; 2 h → 2.5 h: 30 → 60; 2.5 h → 3 h: 60 → 90).
+    Every value stays at or below the largest amount the paper recommends for that duration, and
+    the curve is continuous and never falls as the race gets longer. The recommendation does not
+    scale with body mass (the gut's absorption sets it); rates above 60 g/h need multiple
+    transportable carbohydrates and a gut trained to take them.
 
     Parameters
     ----------
@@ -178,12 +277,12 @@ def race_carbs_per_hour(duration_h):
     Returns
     -------
     float, array or Series, like the input
-        Carbohydrate [g/h] (an upper limit, not a minimum).
+        Carbohydrate [g/h].
 
     Examples
     --------
-    >>> race_carbs_per_hour(1.5), race_carbs_per_hour(4.0)
-    (30.0, 90.0)
+    >>> race_carbs_per_hour(1.5), race_carbs_per_hour(2.25), race_carbs_per_hour(4.0)
+    (30.0, 45.0, 90.0)
 
     References
     ----------
@@ -191,11 +290,17 @@ def race_carbs_per_hour(duration_h):
     during exercise. Sports Med 44(S1):S25–S33. doi:10.1007/s40279-014-0148-z
     """
     check_range("duration_h", duration_h, 0.0, 24.0, unit="h")
-    return like_input(duration_h, _band_values(duration_h, 1))
+    hours = np.array([anchor[0] for anchor in RACE_CARB_ANCHORS])
+    grams = np.array([anchor[1] for anchor in RACE_CARB_ANCHORS])
+    values = np.interp(as_float_array("duration_h", duration_h), hours, grams)
+    return like_input(duration_h, values)
 
 
 def race_carb_advice(duration_h):
-    """The Jeukendrup (2014) advice for a race duration, as text (see :func:`race_carbs_per_hour`).
+    """The Jeukendrup (2014) band for a race duration, as text (see :func:`race_carbs_per_hour`).
+
+    The label switches at 0.5, 1, 2 and 2.5 h (:data:`RACE_CARB_BANDS`); the number of grams
+    per hour comes from :func:`race_carbs_per_hour`.
 
     Parameters
     ----------
@@ -209,14 +314,15 @@ def race_carb_advice(duration_h):
 
     Examples
     --------
-    >>> race_carb_advice(1.0)
+    >>> race_carb_advice(0.75)
     'small amounts or a carbohydrate mouth rinse'
     """
     check_range("duration_h", duration_h, 0.0, 24.0, unit="h")
-    index = _band_index(duration_h)
+    starts = np.array([band[0] for band in RACE_CARB_BANDS])
+    index = np.searchsorted(starts, as_float_array("duration_h", duration_h), side="right") - 1
     if np.ndim(index) == 0:
-        return RACE_CARB_BANDS[int(index)][2]
-    return [RACE_CARB_BANDS[i][2] for i in np.ravel(index)]
+        return RACE_CARB_BANDS[int(index)][1]
+    return [RACE_CARB_BANDS[i][1] for i in np.ravel(index)]
 
 
 def race_fueling_plan(finish_time_s, interval_min=20, carbs_per_hour=None, distance_m=None):
@@ -337,64 +443,76 @@ def sweat_rate(pre_kg, post_kg, fluid_l, urine_l, hours):
     return like_input(shape_source(pre_kg, post_kg, fluid_l, urine_l, hours), loss / t)
 
 
-def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours, max_loss_pct=2.0):
-    """How much to drink per hour so body-mass loss stays under ``max_loss_pct`` (Sawka 2007).
+def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours):
+    """A starting range for drinking during a marathon [L/h], never above the sweat rate.
 
-    The ACSM position stand: drink to prevent a loss of more than about 2 % of body mass, and
-    never more than you sweat (drinking beyond sweat losses gains weight and risks
-    hyponatremia). Over ``hours`` at sweat rate *S* the allowed loss ``m × max_loss_pct / 100``
-    leaves
+    Drink to thirst. As a starting point for a marathon the ACSM position stand gives
+    0.4–0.8 L/h drunk ad libitum, the higher rates for faster, heavier runners in warm weather
+    and the lower rates for slower, lighter runners in cool weather (Sawka et al. 2007, p. 384);
+    the hyponatremia consensus advises drinking to thirst, because drinking more than you lose
+    is the main cause of exercise-associated hyponatremia (Hew-Butler et al. 2015). The range is
+    therefore capped by the measured sweat rate *S*:
 
-    .. math:: d_{min} = \\max\\left(0,\\ S - \\frac{m\\,p/100}{t}\\right), \\qquad d_{max} = S
+    .. math:: d_{low} = \\min(0.4,\\ S), \\qquad d_{high} = \\min(0.8,\\ S)
+
+    It is never above 0.8 L/h and never above *S*, whatever the inputs. The table also gives the
+    body-mass change at each end of the range (:func:`body_mass_change_pct`): a loss of a few
+    per cent (about 1–3 %) at the finish is usual; a gain means the runner drank more than they
+    sweated and is the warning sign for hyponatremia (Almond et al. 2005). When even the top of
+    the range leaves a loss above 3 % (a hot day, a heavy sweater), the answer is a slower pace
+    and cooling, tried in training, not a drinking target above the range.
 
     Parameters
     ----------
     body_mass_kg : float, array or Series
         Body mass [kg], 20–250.
     sweat_rate_l_per_h : float, array or Series
-        Sweat rate [L/h], 0–5 (see :func:`sweat_rate`).
+        Measured sweat rate [L/h], 0–5 (see :func:`sweat_rate`).
     hours : float, array or Series
         Duration [h], > 0 and ≤ 24.
-    max_loss_pct : float, default 2.0
-        Largest acceptable body-mass loss [% of body mass], 0–5.
 
     Returns
     -------
     DataFrame
         One row per input element: ``body_mass_kg``, ``sweat_rate_l_per_h``, ``hours``,
-        ``sweat_loss_l`` (total), ``allowed_loss_l``, ``loss_pct_if_no_drink``,
-        ``drink_min_l_per_h`` (to stay under the limit), ``drink_max_l_per_h`` (the sweat rate:
-        do not drink more), ``needs_drink`` (True when not drinking would break the limit).
+        ``sweat_loss_l`` (total), ``loss_pct_if_no_drink``, ``drink_low_l_per_h`` and
+        ``drink_high_l_per_h`` (the starting range), ``change_pct_at_low`` and
+        ``change_pct_at_high`` (body-mass change at the finish [%], negative is a loss),
+        ``loss_over_3pct`` (True when even the top of the range leaves a loss above 3 %).
 
     Examples
     --------
-    >>> plan = fluid_plan(70, 1.0, 3.5)
-    >>> round(float(plan["drink_min_l_per_h"].iloc[0]), 2)
-    0.6
+    >>> plan = fluid_plan(70, 1.0, 3.5).iloc[0]
+    >>> float(plan["drink_low_l_per_h"]), float(plan["drink_high_l_per_h"])
+    (0.4, 0.8)
+    >>> round(float(plan["change_pct_at_high"]), 2)
+    -1.0
 
     References
     ----------
     Sawka MN, Burke LM, Eichner ER, et al. (2007). American College of Sports Medicine position
     stand. Exercise and fluid replacement. Med Sci Sports Exerc 39:377–390.
     doi:10.1249/mss.0b013e31802ca597
+    Hew-Butler T, Rosner MH, Fowkes-Godek S, et al. (2015). Statement of the Third International
+    Exercise-Associated Hyponatremia Consensus Development Conference, Carlsbad, California,
+    2015. Clin J Sport Med 25:303–320. doi:10.1097/JSM.0000000000000221
     """
     check_range("body_mass_kg", body_mass_kg, *BODY_MASS_RANGE_KG, unit="kg")
     check_range("sweat_rate_l_per_h", sweat_rate_l_per_h, 0, 5, unit="L/h")
     check_range("hours", hours, 0, 24, low_inclusive=False, unit="h")
-    check_range("max_loss_pct", max_loss_pct, 0, 5, unit="%")
-    mass, rate, t, pct = np.broadcast_arrays(
+    mass, rate, t = np.broadcast_arrays(
         *(
             np.atleast_1d(as_float_array(n, v))
             for n, v in (
                 ("body_mass_kg", body_mass_kg),
                 ("sweat_rate_l_per_h", sweat_rate_l_per_h),
                 ("hours", hours),
-                ("max_loss_pct", max_loss_pct),
             )
         )
     )
-    loss = rate * t
-    allowed = mass * pct / 100.0
+    low = np.minimum(FLUID_START_RANGE_L_PER_H[0], rate)
+    high = np.minimum(FLUID_START_RANGE_L_PER_H[1], rate)
+    at_high = body_mass_change_pct(mass, rate, high, t)
     template = shape_source(body_mass_kg, sweat_rate_l_per_h, hours)
     index = template.index if isinstance(template, pd.Series) else None
     return pd.DataFrame(
@@ -402,12 +520,13 @@ def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours, max_loss_pct=2.0):
             "body_mass_kg": mass,
             "sweat_rate_l_per_h": rate,
             "hours": t,
-            "sweat_loss_l": loss,
-            "allowed_loss_l": allowed,
-            "loss_pct_if_no_drink": 100.0 * loss / mass,
-            "drink_min_l_per_h": np.maximum(0.0, rate - allowed / t),
-            "drink_max_l_per_h": rate,
-            "needs_drink": loss > allowed,
+            "sweat_loss_l": rate * t,
+            "loss_pct_if_no_drink": 100.0 * rate * t / mass,
+            "drink_low_l_per_h": low,
+            "drink_high_l_per_h": high,
+            "change_pct_at_low": body_mass_change_pct(mass, rate, low, t),
+            "change_pct_at_high": at_high,
+            "loss_over_3pct": at_high < -3.0,
         },
         index=index,
     )
@@ -418,9 +537,10 @@ def body_mass_change_pct(body_mass_kg, sweat_rate_l_per_h, drink_l_per_h, hours)
 
     .. math:: \\Delta m\\,[\\%] = 100 \\times \\frac{(d - S)\\,t}{m}
 
-    Negative values are a loss (dehydration beyond 2 % is what Sawka 2007 advises against);
-    positive values mean the runner drank more than they sweated, the main risk factor for
-    exercise-associated hyponatremia found by Almond et al. (2005).
+    Negative values are a loss (a few per cent is usual over a marathon; Sawka 2007 advises
+    against losing more than about 2 % where performance matters); positive values mean the
+    runner drank more than they sweated, the main risk factor for exercise-associated
+    hyponatremia found by Almond et al. (2005).
 
     Parameters
     ----------
@@ -440,8 +560,8 @@ def body_mass_change_pct(body_mass_kg, sweat_rate_l_per_h, drink_l_per_h, hours)
 
     Examples
     --------
-    >>> body_mass_change_pct(70, 0.8, 1.2, 4.0)
-    2.285714285714285
+    >>> round(body_mass_change_pct(70, 0.8, 1.2, 4.0), 2)
+    2.29
 
     References
     ----------
@@ -464,13 +584,3 @@ def _per_kg(body_mass_kg, band):
     check_range("body_mass_kg", body_mass_kg, *BODY_MASS_RANGE_KG, unit="kg")
     mass = as_float_array("body_mass_kg", body_mass_kg)
     return like_input(body_mass_kg, mass * band[0]), like_input(body_mass_kg, mass * band[1])
-
-
-def _band_index(duration_h):
-    starts = np.array([band[0] for band in RACE_CARB_BANDS])
-    return np.searchsorted(starts, as_float_array("duration_h", duration_h), side="right") - 1
-
-
-def _band_values(duration_h, column):
-    values = np.array([band[column] for band in RACE_CARB_BANDS], dtype=float)
-    return values[_band_index(duration_h)]

@@ -256,12 +256,15 @@ def acwr(
     chronic window (with the defaults: the 7-day load ÷ the mean weekly load of 28 days).
 
     .. math:: \\mathrm{ACWR}_t = \\frac{\\frac{1}{a}\\sum_{s=t-a+1}^{t} L_s}
-              {\\frac{1}{c}\\sum_{s \\in C_t} L_s}
+              {\\frac{1}{|C_t|}\\sum_{s \\in C_t} L_s}
 
-    where the chronic window :math:`C_t` is the last ``chronic`` days including the acute ones
-    (``coupled=True``, Hulin et al. 2016) or the ``chronic`` days before the acute window
-    (``coupled=False``, which removes the mathematical coupling pointed out by Lolli et al. 2019).
-    Days before a full window are NaN.
+    The chronic window :math:`C_t` spans the last ``chronic`` days. ``coupled=True`` (Hulin et
+    al. 2016) keeps the acute days in it; ``coupled=False`` drops them, leaving the
+    ``chronic − acute`` days before the acute window: with the defaults, the acute week against
+    the mean of the 3 weeks before it, as Lolli et al. (2019) and Windt & Gabbett (2019) define
+    the uncoupled ratio. Both need ``chronic`` days of history; earlier days are NaN. With weekly
+    windows (7 and 28 days) the two are tied by arithmetic: uncoupled = 3c / (4 − c) for a
+    coupled ratio c.
 
     ``method="ewma"``: acute EWMA ÷ chronic EWMA with λ = 2/(N+1) (Williams et al. 2017), each
     seeded with the first day's load; only ``coupled=True`` is defined.
@@ -274,7 +277,8 @@ def acwr(
     acute, chronic : int
         Window lengths [days], 1 ≤ acute < chronic.
     coupled : bool
-        Whether the chronic window includes the acute days (rolling only).
+        Whether the chronic window includes the acute days (rolling only); uncoupled, the
+        chronic mean is over the ``chronic − acute`` days before the acute window.
 
     Returns
     -------
@@ -291,6 +295,8 @@ def acwr(
     doi:10.1136/bjsports-2016-096589
     Lolli L, Batterham AM, Hawkins R, et al. (2019). Br J Sports Med 53:921–922.
     doi:10.1136/bjsports-2017-098110
+    Windt J, Gabbett TJ (2019). Is it all for naught? What does mathematical coupling mean for
+    acute:chronic workload ratios? Br J Sports Med 53:988–990. doi:10.1136/bjsports-2017-098925
     Impellizzeri FM, Woodcock S, Coutts AJ, et al. (2021). Sports Med 51:581–592.
     doi:10.1007/s40279-020-01378-6
     """
@@ -305,7 +311,10 @@ def acwr(
         raise ValueError(f"coupled must be True or False, got {coupled!r}")
     arr, index = _daily(daily_load)
     if method == "rolling":
-        ratio = _filters.rolling_ratio(arr, acute, chronic, lag=0 if coupled else acute)
+        if coupled:
+            ratio = _filters.rolling_ratio(arr, acute, chronic)
+        else:
+            ratio = _filters.rolling_ratio(arr, acute, chronic - acute, lag=acute)
     else:
         if not coupled:
             raise ValueError(

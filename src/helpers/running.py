@@ -26,8 +26,10 @@ import numpy as np
 import pandas as pd
 
 from helpers._checks import as_float_array, check_range, like_input, shape_source
+from helpers.units import MARATHON_KM
 
-MARATHON_M = 42_195.0
+#: Marathon distance [m], from :data:`helpers.units.MARATHON_KM`.
+MARATHON_M = MARATHON_KM * 1000.0
 #: Accepted race distances [m] and durations [s] for the Daniels–Gilbert model.
 DISTANCE_RANGE_M = (400.0, 100_000.0)
 TIME_RANGE_S = (60.0, 36_000.0)

@@ -1,6 +1,6 @@
 """Workshop planning for coaches: the lesson map and a timetable that fits the time you have.
 
-The lesson map is read from the notebooks themselves (title from the first heading, the
+The lesson map comes from the course's lesson catalogue (title from the first heading, the
 ``stronger_miles`` metadata for minutes, level and summary), so it never drifts from the course.
 :func:`timetable` lays lessons into a session of a given length with an opening, breaks and a
 wrap-up, scaling each lesson's time to fit and moving what does not fit to "after the workshop".
@@ -16,12 +16,10 @@ Example
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
 
-from helpers import ROOT
 from helpers._checks import check_choice, check_integer
 
 #: Lessons a workshop puts first for each focus (the others follow in course order if time allows).
@@ -47,6 +45,9 @@ MIN_LESSON_MIN = 15
 def course_map(folder: Path | None = None) -> pd.DataFrame:
     """One row per lesson: ``lesson`` (NN), ``title``, ``minutes``, ``level``, ``summary``.
 
+    Read from the course's lesson catalogue (:mod:`helpers.publish.catalog`), the one the
+    site is built from.
+
     Parameters
     ----------
     folder : Path, optional
@@ -57,34 +58,23 @@ def course_map(folder: Path | None = None) -> pd.DataFrame:
     DataFrame
         In course order. ``minutes`` is the author's estimate of the time to learn.
     """
-    folder = Path(folder) if folder is not None else ROOT / "notebooks"
-    rows = []
-    for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
-        try:
-            nb = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise ValueError(f"{path.name}: not a readable notebook ({err})") from None
-        meta = nb.get("metadata", {}).get("stronger_miles", {})
-        rows.append(
-            {
-                "lesson": path.name[:2],
-                "title": _title(nb, path),
-                "minutes": int(meta.get("minutes", 0)),
-                "level": meta.get("level", ""),
-                "summary": meta.get("summary", ""),
-            }
-        )
+    from helpers.publish import catalog
+
+    try:
+        lessons = catalog.lessons(Path(folder) if folder is not None else None)
+    except catalog.LessonError as err:
+        raise ValueError(str(err)) from None
+    rows = [
+        {
+            "lesson": lesson.number,
+            "title": lesson.title,
+            "minutes": int(lesson.meta.get("minutes", 0)),
+            "level": lesson.meta.get("level", ""),
+            "summary": lesson.meta.get("summary", ""),
+        }
+        for lesson in lessons
+    ]
     return pd.DataFrame(rows, columns=["lesson", "title", "minutes", "level", "summary"])
-
-
-def _title(nb: dict, path: Path) -> str:
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") == "markdown":
-            text = "".join(cell.get("source", ""))
-            for line in text.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return path.stem[3:].replace("-", " ").capitalize()
 
 
 def timetable(total_min: int, lessons: pd.DataFrame, focus: str = "full") -> pd.DataFrame:
