@@ -220,6 +220,8 @@ def run() -> list[dict]:
     result = ours(log)
 
     reference, loop_seconds = loop(log, BASELINE_ATHLETES)
+    _, again = loop(log, BASELINE_ATHLETES)  # best of 2, as every time here is a best-of
+    loop_seconds = {name: min(seconds, again[name]) for name, seconds in loop_seconds.items()}
     scale = ATHLETES / BASELINE_ATHLETES
     baselines = {name: seconds * scale for name, seconds in loop_seconds.items()}
     baseline = sum(baselines.values())
@@ -259,7 +261,7 @@ def run() -> list[dict]:
             "baseline_s": round(baseline, 2),
             "ratio": round(baseline / total, 1),
             "wall_s": round(sum(walls.values()), 4),
-            "target": "< 0.5 s and ≥ 30× the loop (CPU s; loop on 200 athletes, scaled ×5)",
+            "target": "< 0.5 s and ≥ 30× the loop (CPU s; loop on 200 athletes ×5, best of 2)",
             "met": total < 0.5 and baseline / total >= 30,
         }
     )
@@ -269,7 +271,7 @@ def run() -> list[dict]:
             "ours_s": round(total, 4),
             "baseline_s": round(pandas_total, 2),
             "ratio": round(pandas_total / total, 1),
-            "target": "≥ 10× pandas (CPU s; same 1.8 M rows, same numbers)",
+            "target": "≥ 10× pandas (CPU s; same 1.8 M rows, same numbers, best of 3)",
             "met": pandas_total / total >= 10,
         }
     )
