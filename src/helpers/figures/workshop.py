@@ -49,6 +49,6 @@ def workshop_timeline(
         height=height or max(300, 40 * len(timed) + 120),
         margin=dict(l=230),
         yaxis_automargin=True,
-        xaxis_range=[0, int(timed["end_min"].max()) * 1.12],
+        xaxis_range=[0, round(int(timed["end_min"].max()) * 1.12, 1)],
     )
     return fig
