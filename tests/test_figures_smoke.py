@@ -51,7 +51,6 @@ INDEX_AXIS = re.compile(r"(date|session|week|week starting|exercise group|muscle
 # Gaps found by this test, left to the figures' owners: each case must fail until it is fixed
 # (strict xfail), then its line here goes.
 KNOWN_GAPS = {
-    "workshop_timeline": "no screen-reader description (lesson 10 adds one with describe())",
     "log_load_acwr": "right axis titled 'ACWR' without a unit; the other ACWR axes say [ratio]",
 }
 
@@ -244,6 +243,7 @@ SAMPLES = {
         {},
     ),
     "plan_explorer": lambda: ((plan().weeks, "A 16-week block"), {}),
+    "plan_long_runs": lambda: ((compared(),), {"title": "Long runs"}),
     "plan_strength": lambda: ((plan().weeks,), {}),
     "recovery_hold_by_target": lambda: (
         (mobility.hold_by_target(mobility.load_mobility()), mobility.TARGETS),

@@ -23,7 +23,7 @@ from conftest import ROOT
 HELPERS = ROOT / "src" / "helpers"
 LAYERS = {
     "science": {"strength", "load", "running", "fueling", "units"},
-    "data": {"exercises", "logs", "plans", "evidence", "mobility", "meals"},
+    "data": {"exercises", "logs", "plans", "evidence", "mobility", "meals", "references"},
     "view": {"figures", "explore"},
     "publish": {"publish", "workshop"},
 }
@@ -128,5 +128,5 @@ def test_the_walk_sees_imports_inside_functions_and_from_packages():
     inside, outside = imports("helpers.explore")
     assert "ipywidgets" in outside  # imported inside a function
     assert any(top(m) == "figures" for m in inside)
-    inside, _ = imports("helpers.plans")
+    inside, _ = imports("helpers.plans.lifts")
     assert {"helpers.load", "helpers.strength"} <= {m for m in inside if layer(m) == "science"}

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from helpers.figures._render import (
-    PALETTE,
-)
+from helpers.figures._render import PALETTE, describe
 
 
 def workshop_timeline(
@@ -51,4 +49,9 @@ def workshop_timeline(
         yaxis_automargin=True,
         xaxis_range=[0, round(int(timed["end_min"].max()) * 1.12, 1)],
     )
-    return fig
+    lessons = int((timed["kind"] == "lesson").sum())
+    end_min = int(timed["end_min"].max())
+    return describe(
+        fig,
+        f"Timeline of a {end_min}-minute workshop: {len(timed)} blocks, {lessons} of them lessons.",
+    )
