@@ -30,11 +30,13 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 site: $(STAMP)
 	$(BIN)/python -m helpers.publish $(if $(STUDENT),--student)
 
+# Docstring examples run too (--doctest-modules over src/helpers). nbval rounds long floats in
+# outputs through notebooks/conftest.py (CONTRIBUTING.md, "Stored outputs and nbval").
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
+	$(BIN)/python -m pytest tests src/helpers notebooks --doctest-modules --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests -m "not site and not browser and not slow"
+	$(BIN)/python -m pytest tests src/helpers --doctest-modules -m "not site and not browser and not slow"
 
 # The course's JupyterLab defaults (.jupyter/lab/settings/overrides.json): no "official Jupyter
 # news" popup and no update check, so a workshop in a gym without network starts quietly.
@@ -44,12 +46,12 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=. --LabApp.app_settings_dir=$(LAB_SETTINGS) $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks tools
-	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/ruff check src tests benchmarks tools notebooks
+	$(BIN)/ruff format --check src tests benchmarks tools notebooks
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests benchmarks tools
-	$(BIN)/ruff format src tests benchmarks tools
+	$(BIN)/ruff check --fix src tests benchmarks tools notebooks
+	$(BIN)/ruff format src tests benchmarks tools notebooks
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

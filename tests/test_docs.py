@@ -61,3 +61,10 @@ def test_lesson_modules_resolves_figure_calls_to_their_topic_module(tmp_path):
     ]
     lesson = catalog.Lesson(tmp_path / "42-x.ipynb", nb)
     assert docs.lesson_modules(lesson) == {"figures", "units", "load", "figures.strength"}
+
+
+def test_lesson_modules_resolves_names_taken_from_a_subpackage(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from helpers.figures import plan_block\nplan_block(w)")]
+    lesson = catalog.Lesson(tmp_path / "42-x.ipynb", nb)
+    assert docs.lesson_modules(lesson) == {"figures", "figures.plans"}

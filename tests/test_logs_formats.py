@@ -475,6 +475,9 @@ def test_compare_to_plan_aligns_on_dates():
     assert table["strength_sessions"].tolist() == [0, 1, 0]
     with pytest.raises(ValueError, match="plan"):
         logs.compare_to_plan(log, pd.DataFrame({"week": [1]}))
+    later = plan.assign(start=plan["start"] + pd.Timedelta(days=365))
+    with pytest.raises(ValueError, match="do not overlap the log"):
+        logs.compare_to_plan(log, later)
 
 
 def test_fit_without_session_message_uses_records(tmp_path):

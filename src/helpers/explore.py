@@ -307,7 +307,7 @@ def static_figure(model: Explorer) -> go.Figure:
     height = (fig.layout.height or 450) + SLIDER_STEP_PX * len(sliders)
     plot_px = max(150, height - top - bottom)
     for i, slider in enumerate(sliders):
-        slider["y"] = -(SLIDER_FIRST_PX + SLIDER_STEP_PX * i) / plot_px
+        slider["y"] = round(-(SLIDER_FIRST_PX + SLIDER_STEP_PX * i) / plot_px, 4)
     fig.update_layout(
         sliders=sliders, updatemenus=menus, margin=dict(b=bottom, t=top), height=height
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers import _filters
 from helpers._checks import as_float_array, check_choice, check_integer, check_range, like_input
 
 SMOOTHING = ("trainingpeaks", "exponential")
@@ -188,32 +189,7 @@ def monotony(daily_load):
     """
     arr, index = _daily(daily_load)
     weeks, mondays = _weeks(arr, index, "daily_load")
-    return _per_week(_monotony(weeks), mondays, daily_load)
-
-
-def _monotony(weeks: np.ndarray) -> np.ndarray:
-    """Mean ÷ population SD over the last axis (7 days), two passes for accuracy.
-
-    Day by day over the 7 columns: each step works on one value per week, which keeps the
-    temporaries small (about twice as fast as reducing a last axis of length 7).
-    """
-    days = [weeks[..., d] for d in range(weeks.shape[-1])]
-    mean = sum(days[1:], days[0].copy()) / len(days)
-    squares, step = np.zeros_like(mean), np.empty_like(mean)
-    for day in days:
-        np.subtract(day, mean, out=step)
-        step *= step
-        squares += step
-    return _ratio(mean, np.sqrt(squares / len(days)))
-
-
-def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
-    """numerator ÷ denominator, NaN where the denominator is 0 (or NaN), computed in place in
-    ``numerator`` (callers pass an array of their own) and returned."""
-    undefined = ~(denominator > 0)
-    np.divide(numerator, denominator, out=numerator, where=~undefined)
-    numerator[undefined] = np.nan
-    return numerator
+    return _per_week(_filters.weekly_load_and_monotony(weeks)[1], mondays, daily_load)
 
 
 def strain(daily_load):
@@ -229,27 +205,8 @@ def strain(daily_load):
     """
     arr, index = _daily(daily_load)
     weeks, mondays = _weeks(arr, index, "daily_load")
-    return _per_week(weeks.sum(axis=-1) * _monotony(weeks), mondays, daily_load)
-
-
-def _cumsum(arr: np.ndarray) -> np.ndarray:
-    """Cumulative sums along the last axis with a leading 0: csum[t] = Σ_{s<t} L_s."""
-    csum = np.zeros((*arr.shape[:-1], arr.shape[-1] + 1))
-    np.cumsum(arr, axis=-1, out=csum[..., 1:])
-    return csum
-
-
-def _window_mean(csum: np.ndarray, window: int, lag: int = 0) -> np.ndarray:
-    """Mean of the ``window`` days ending ``lag`` days before each day; NaN until it is full."""
-    n = csum.shape[-1] - 1
-    out = np.full((*csum.shape[:-1], n), np.nan)
-    first = window + lag - 1
-    if first < n:
-        # day t (≥ first): csum[t − lag + 1] − csum[t − lag + 1 − window], as slices (no copies)
-        part = out[..., first:]
-        np.subtract(csum[..., window : n + 1 - lag], csum[..., : n + 1 - lag - window], out=part)
-        part /= window
-    return out
+    weekly_load, weekly_monotony = _filters.weekly_load_and_monotony(weeks)
+    return _per_week(weekly_load * weekly_monotony, mondays, daily_load)
 
 
 def ewma(daily_load, days: int):
@@ -277,41 +234,9 @@ def ewma(daily_load, days: int):
     """
     days = check_integer("days", days, 1)
     arr, index = _daily(daily_load)
-    (out,) = _recursive(arr, (2.0 / (days + 1.0),), seed_first=True)
-    out = _days_last(out, arr.shape)
+    (out,) = _filters.recursive(arr, (2.0 / (days + 1.0),), seed_first=True)
+    out = _filters.days_last(out, arr.shape)
     return _daily_like(out, index, daily_load, "ewma")
-
-
-def _recursive(arr: np.ndarray, weights: tuple, seed_first: bool = False) -> list:
-    """x_t = x_{t-1} + k (L_t − x_{t-1}) for each k in ``weights``, over the last axis of ``arr``.
-
-    From x_{-1} = 0, or with ``seed_first`` from x_0 = L_0 (the same as x_{-1} = L_0).
-    Returns one days × athletes array per weight. The filters run side by side in one pass
-    over the days (athletes × filters in one contiguous row), which halves the per-day cost.
-    """
-    source = _days_first(arr)  # one transposing copy; the scaling below reads it in order
-    n, m = source.shape
-    scaled = np.empty((n, m * len(weights)))
-    for i, k in enumerate(weights):
-        np.multiply(source, k, out=scaled[:, i * m : (i + 1) * m])
-    keep = np.repeat([1.0 - k for k in weights], m)
-    start = np.tile(source[0], len(weights)) if seed_first else np.zeros(m * len(weights))
-    out = _linear_filter(scaled, keep, start)
-    return [out[:, i * m : (i + 1) * m] for i in range(len(weights))]
-
-
-def _linear_filter(u: np.ndarray, a, start: np.ndarray) -> np.ndarray:
-    """y_t = a·y_{t−1} + u_t over the rows of ``u`` (days × athletes), from y_{−1} = ``start``.
-
-    Computed in place in ``u`` (the callers pass a fresh array) and returned: one Python step
-    per day, vectorised over athletes, with no allocation in the loop.
-    """
-    carry = np.multiply(start, a)
-    u[0] += carry
-    for t in range(1, u.shape[0]):
-        np.multiply(u[t - 1], a, out=carry)
-        u[t] += carry
-    return u
 
 
 def _daily_like(values: np.ndarray, index, daily_load, name: str):
@@ -386,24 +311,19 @@ def acwr(
         raise ValueError(f"coupled must be True or False, got {coupled!r}")
     arr, index = _daily(daily_load)
     if method == "rolling":
-        csum = _cumsum(arr)
-        numerator = _window_mean(csum, acute)
         if coupled:
-            denominator = _window_mean(csum, chronic)
+            ratio = _filters.rolling_ratio(arr, acute, chronic)
         else:
-            denominator = _window_mean(csum, chronic - acute, lag=acute)
+            ratio = _filters.rolling_ratio(arr, acute, chronic - acute, lag=acute)
     else:
         if not coupled:
             raise ValueError(
                 "coupled=False is defined for method='rolling' only, got method='ewma'"
             )
-        numerator, denominator = _recursive(
+        numerator, denominator = _filters.recursive(
             arr, (2.0 / (acute + 1.0), 2.0 / (chronic + 1.0)), seed_first=True
         )
-        return _daily_like(
-            _days_last(_ratio(numerator, denominator), arr.shape), index, daily_load, "acwr"
-        )
-    ratio = _ratio(numerator, denominator)
+        ratio = _filters.days_last(_filters.ratio(numerator, denominator), arr.shape)
     return _daily_like(ratio, index, daily_load, "acwr")
 
 
@@ -450,13 +370,13 @@ def fitness_fatigue(
     fatigue_days = check_integer("fatigue_days", fatigue_days, 1)
     check_choice("smoothing", smoothing, SMOOTHING)
     arr, index = _daily(daily_load)
-    fitness, fatigue = _recursive(
+    fitness, fatigue = _filters.recursive(
         arr,
         (_smoothing_weight(fitness_days, smoothing), _smoothing_weight(fatigue_days, smoothing)),
     )
     form = np.zeros_like(fitness)
     np.subtract(fitness[:-1], fatigue[:-1], out=form[1:])
-    fitness, fatigue, form = (_days_last(x, arr.shape) for x in (fitness, fatigue, form))
+    fitness, fatigue, form = (_filters.days_last(x, arr.shape) for x in (fitness, fatigue, form))
     return _table({"fitness": fitness, "fatigue": fatigue, "form": form}, arr, index, daily_load)
 
 
@@ -514,31 +434,13 @@ def banister(
         check_range(name, value, 0, low_inclusive=False, unit="days")
     check_range("p0", p0)
     arr, index = _daily(daily_load)
-    days = _days_first(arr)
-    fitness = _days_last(_impulse(days, float(tau1)), arr.shape)
-    fatigue = _days_last(_impulse(days, float(tau2)), arr.shape)
+    days = _filters.days_first(arr)
+    fitness = _filters.days_last(_filters.impulse(days, float(tau1)), arr.shape)
+    fatigue = _filters.days_last(_filters.impulse(days, float(tau2)), arr.shape)
     performance = p0 + k1 * fitness - k2 * fatigue
     return _table(
         {"fitness": fitness, "fatigue": fatigue, "performance": performance}, arr, index, daily_load
     )
-
-
-def _impulse(days: np.ndarray, tau: float) -> np.ndarray:
-    """g_t = e^{−1/τ} (g_{t−1} + L_{t−1}), g_0 = 0, over days × athletes."""
-    decay = np.exp(-1.0 / tau)
-    shifted = np.zeros_like(days)
-    np.multiply(days[:-1], decay, out=shifted[1:])
-    return _linear_filter(shifted, decay, np.zeros(days.shape[1]))
-
-
-def _days_first(arr: np.ndarray) -> np.ndarray:
-    """Days × athletes as a contiguous 2-D array (one athlete: a single column)."""
-    return np.ascontiguousarray(np.moveaxis(arr, -1, 0).reshape(arr.shape[-1], -1), dtype=float)
-
-
-def _days_last(out: np.ndarray, shape: tuple) -> np.ndarray:
-    """Back from :func:`_days_first` to the input's shape (days on the last axis)."""
-    return np.moveaxis(out.reshape(shape[-1], *shape[:-1]), 0, -1)
 
 
 def _muscles(value) -> tuple[str, ...]:

@@ -10,8 +10,8 @@ that every one of them is in the file.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, unquote
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pandas as pd
 

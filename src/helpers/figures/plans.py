@@ -11,6 +11,7 @@ from helpers.figures._render import (
     _legend_above,
     describe,
 )
+from helpers.units import MARATHON_KM
 
 _PLAN_PHASES = ("base", "build", "peak", "taper")
 
@@ -153,7 +154,7 @@ def plan_compare(
     )
 
 
-def plan_long_runs(table, race_km: float = 42.195, warn_share: float = 0.6, title: str = ""):
+def plan_long_runs(table, race_km: float = MARATHON_KM, warn_share: float = 0.6, title: str = ""):
     """The long run of each week, one line per ``variant`` of ``compare_plans`` output, against
     weeks to race, with the race distance and ``warn_share`` of it as dotted lines.
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from helpers.figures._render import (
-    PALETTE,
-)
+from helpers.figures._render import PALETTE, describe
 
 
 def workshop_timeline(
@@ -49,6 +47,11 @@ def workshop_timeline(
         height=height or max(300, 40 * len(timed) + 120),
         margin=dict(l=230),
         yaxis_automargin=True,
-        xaxis_range=[0, int(timed["end_min"].max()) * 1.12],
+        xaxis_range=[0, round(int(timed["end_min"].max()) * 1.12, 1)],
     )
-    return fig
+    lessons = int((timed["kind"] == "lesson").sum())
+    end_min = int(timed["end_min"].max())
+    return describe(
+        fig,
+        f"Timeline of a {end_min}-minute workshop: {len(timed)} blocks, {lessons} of them lessons.",
+    )

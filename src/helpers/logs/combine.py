@@ -198,6 +198,12 @@ def compare_to_plan(log, plan) -> pd.DataFrame:
         Indexed by ``week_start``: ``planned_km``, ``run_km``, ``difference_km`` [km],
         ``planned_strength``, ``strength_sessions`` (NaN where the plan has no count).
 
+    Raises
+    ------
+    ValueError
+        The plan is not a plan, the log is empty, or no plan week overlaps the log (both date
+        ranges are named).
+
     Examples
     --------
     >>> compare_to_plan(log, plan)[["planned_km", "run_km"]].head()  # doctest: +SKIP
@@ -227,6 +233,12 @@ def compare_to_plan(log, plan) -> pd.DataFrame:
         if "strength_sessions" in weeks
         else [float("nan")] * len(weeks)
     )
+    if not covered:
+        raise ValueError(
+            f"plan weeks ({pd.Timestamp(starts.min()):%Y-%m-%d} to "
+            f"{pd.Timestamp(starts.max()):%Y-%m-%d}) do not overlap the log "
+            f"({pd.Timestamp(first):%Y-%m-%d} to {pd.Timestamp(last):%Y-%m-%d})"
+        )
     table = pd.DataFrame(
         {
             "planned_km": [float(weeks["run_km"].iloc[i]) for i in covered],

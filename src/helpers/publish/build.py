@@ -71,6 +71,8 @@ def build(
     if not paths:
         raise LessonError(f"no lessons found in {NOTEBOOKS}")
     lessons = [read_lesson(p) for p in paths]
+    for lesson in lessons:
+        lesson.facts()  # every lesson carries its facts (minutes, level, ...), or the build stops
     chosen = [x for x in lessons if not only or x.number in only or x.stem in only]
     if only and not chosen:
         raise LessonError(f"no lesson matches {only}")

@@ -140,22 +140,20 @@ def lessons(folder: Path | None = None) -> list[Lesson]:
 
 
 def lesson_items(lessons: list[Lesson]) -> list[dict]:
-    """What the index card and the navigation show of each lesson."""
-    items = []
-    for lesson in lessons:
-        facts = lesson.facts()
-        items.append(
-            {
-                "stem": lesson.stem,
-                "number": lesson.number,
-                "title": lesson.title,
-                "href": f"{lesson.stem}.html",
-                "summary": facts["summary"],
-                "minutes": facts["minutes"],
-                "level": facts["level"],
-            }
-        )
-    return items
+    """What the index card and the navigation show of each lesson (facts not checked here: a
+    page can be rendered for any notebook; :func:`helpers.publish.build` checks the course's)."""
+    return [
+        {
+            "stem": lesson.stem,
+            "number": lesson.number,
+            "title": lesson.title,
+            "href": f"{lesson.stem}.html",
+            "summary": lesson.meta.get("summary", ""),
+            "minutes": lesson.meta.get("minutes"),
+            "level": lesson.meta.get("level", ""),
+        }
+        for lesson in lessons
+    ]
 
 
 # --------------------------------------------------------------------------- cache key

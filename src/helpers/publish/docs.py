@@ -70,11 +70,25 @@ def summary(name: str) -> str:
     return " ".join(doc.strip().split("\n\n")[0].split())
 
 
-def lesson_modules(lesson: Lesson) -> set[str]:
-    """The ``helpers`` modules a lesson imports or calls: ``figures.plan_block(...)`` counts for
-    ``figures.plans`` (the module that defines it), ``from helpers import load`` for ``load``."""
-    from helpers import figures
+def _defined_in(package: str, name: str) -> str | None:
+    """The submodule of the ``helpers`` subpackage ``package`` that defines ``name`` (relative
+    to ``helpers``), or None when ``package`` is a plain module or ``name`` is not its own."""
+    import importlib
 
+    try:
+        module = importlib.import_module(f"helpers.{package}")
+    except ImportError:
+        return None
+    if not hasattr(module, "__path__"):
+        return None
+    where = getattr(getattr(module, name, None), "__module__", "") or ""
+    return where.removeprefix("helpers.") if where.startswith(f"helpers.{package}.") else None
+
+
+def lesson_modules(lesson: Lesson) -> set[str]:
+    """The ``helpers`` modules a lesson imports or calls. A name taken from a subpackage counts
+    for the submodule that defines it as well: ``figures.plan_block(...)`` for
+    ``figures.plans``, ``from helpers.plans import build_plan`` for ``plans.build``."""
     code = "\n".join(c.source for c in lesson.nb.cells if c.cell_type == "code")
     try:
         tree = ast.parse(_strip_magics(code))
@@ -91,6 +105,7 @@ def lesson_modules(lesson: Lesson) -> set[str]:
                     aliases[a.asname or a.name] = a.name
                 else:  # from helpers.plans import build_plan
                     used.add(base)
+                    used.add(_defined_in(base, a.name) or base)
         elif isinstance(node, ast.Import):
             for a in node.names:
                 if a.name.startswith("helpers."):
@@ -102,12 +117,11 @@ def lesson_modules(lesson: Lesson) -> set[str]:
         if (
             isinstance(node, ast.Attribute)
             and isinstance(node.value, ast.Name)
-            and aliases.get(node.value.id) == "figures"
+            and node.value.id in aliases
         ):
-            func = getattr(figures, node.attr, None)
-            where = getattr(func, "__module__", "") or ""
-            if where.startswith("helpers.figures."):
-                used.add(where.removeprefix("helpers."))
+            where = _defined_in(aliases[node.value.id], node.attr)
+            if where:
+                used.add(where)
     return used
 
 
