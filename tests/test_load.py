@@ -265,6 +265,12 @@ def test_block_filters_equal_the_day_by_day_recursion(days):
     pairs = [(0.25, 0.75), (2 / 29, 27 / 29), (1.0, 0.0), (np.exp(-1 / 7), np.exp(-1 / 7))]
     start = rng.gamma(4.0, 60.0, (3, len(pairs)))
     outs = _filters.linear_filters(u, pairs, start)
+    first, second, lagged = _filters.linear_filters(
+        u, pairs[:2], start[:, :2], combine="lagged_difference"
+    )
+    expected = np.concatenate([start[:, :1] - start[:, 1:2], outs[0] - outs[1]], axis=1)
+    np.testing.assert_allclose(lagged, expected[:, :-1], rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(first, outs[0], rtol=1e-15, atol=0)
     for f, ((gain, keep), out) in enumerate(zip(pairs, outs, strict=True)):
         for a in range(3):
             expected = _filter_by_day(u[a], gain, keep, start[a, f])
@@ -291,7 +297,7 @@ def test_block_ewma_ratio_equals_pandas_and_is_nan_without_load():
     rng = np.random.default_rng(3)
     u = np.where(rng.random((4, 400)) < 0.6, rng.gamma(4.0, 60.0, (4, 400)), 0.0)
     u[2] = 0.0
-    (ratio,) = _filters.recursive(u, (0.25, 2 / 29), seed_first=True, divide=True)
+    (ratio,) = _filters.recursive(u, (0.25, 2 / 29), seed_first=True, combine="ratio")
     for a in (0, 1, 3):
         series = pd.Series(u[a])
         acute = series.ewm(span=7, adjust=False).mean()
@@ -326,8 +332,9 @@ def test_chunked_kernels_equal_unchunked_definitions(monkeypatch):
     np.testing.assert_allclose(
         mono, u.reshape(5, 10, 7).mean(axis=-1) / np.where(sd > 0, sd, np.nan)
     )
-    assert _filters.nonnegative_finite(u)
-    for bad in (-1.0, np.nan, np.inf):
+    assert _filters.finite_within(u) and not _filters.finite_within(u, 0.0, 10.0)
+    assert _filters.finite_within(np.minimum(u, 10.0), 0.0, 10.0)
+    for bad in (-1.0, np.nan, np.inf, -np.inf):
         v = u.copy()
         v[4, 69] = bad
-        assert not _filters.nonnegative_finite(v)
+        assert not _filters.finite_within(v)

@@ -49,12 +49,14 @@ def _block_matrix(gain: float, keep: float, block: int, filters: int, which: int
     return matrix
 
 
-def linear_filters(arr: np.ndarray, filters: list, start, divide: bool = False) -> list:
+def linear_filters(arr: np.ndarray, filters: list, start, combine: str | None = None) -> list:
     """y_t = keep·y_{t−1} + gain·u_t for each (gain, keep) in ``filters``, along the last axis.
 
     From y_{−1} = ``start`` (a number, or one value per series and filter: shape
-    (series, filters)). Returns one array shaped like ``arr`` per filter; with ``divide``, of
-    two filters, only their :func:`ratio`, computed as each block is done.
+    (series, filters)). Returns one array shaped like ``arr`` per filter. For two filters,
+    ``combine="ratio"`` returns only their :func:`ratio` y⁰_t ÷ y¹_t, and
+    ``combine="lagged_difference"`` adds d_t = y⁰_{t−1} − y¹_{t−1} (from the starts at t = 0),
+    each computed as its block is done, while it is in the CPU's cache.
 
     The days are cut into blocks of B = :data:`BLOCK_DAYS`. Unrolled inside block j,
 
@@ -68,52 +70,69 @@ def linear_filters(arr: np.ndarray, filters: list, start, divide: bool = False) 
     """
     n, series = arr.shape[-1], int(np.prod(arr.shape[:-1], dtype=int))
     count, block = len(filters), min(BLOCK_DAYS, n)
-    blocks, whole = -(-n // block), n // block
+    blocks, whole, width = -(-n // block), n // block, block + count
     days = arr.reshape(series, n)
-    padded = np.zeros((series, blocks, block + count))  # loads, then one carry per filter
-    padded[:, :whole, :block] = days[:, : whole * block].reshape(series, whole, block)
-    if whole < blocks:
-        padded[:, whole, : n - whole * block] = days[:, whole * block :]
-    flat = padded.reshape(series * blocks, block + count)
     matrices = [_block_matrix(g, k, block, count, f) for f, (g, k) in enumerate(filters)]
     ends = np.stack([m[:, -1] for m in matrices], axis=1)
     ends[block:] = 0.0  # each block's end value from its own loads only
-    own_end = _matmul_by_rows(flat, ends, np.empty((series * blocks, count)))
-    own_end = np.ascontiguousarray(own_end.reshape(series, blocks, count).transpose(1, 0, 2))
+    # athletes a chunk at a time through one reused buffer: loads by block, then the carries
+    chunks = row_chunks(series, 8 * blocks * width, 4 * CHUNK_BYTES)
+    buffer = np.zeros((chunks[0].stop, blocks, width))
+
+    def blocks_of(rows: slice) -> np.ndarray:
+        part = buffer[: rows.stop - rows.start]
+        part[:, :whole, :block] = days[rows, : whole * block].reshape(-1, whole, block)
+        if whole < blocks:
+            part[:, whole, : n - whole * block] = days[rows, whole * block :]
+        return part
+
+    own_end = np.empty((series, blocks, count))
+    for rows in chunks:
+        _matmul_by_rows(blocks_of(rows).reshape(-1, width), ends, own_end[rows].reshape(-1, count))
+    own_end = np.ascontiguousarray(own_end.transpose(1, 0, 2))
     carries = np.empty_like(own_end)  # [j] = y just before block j (blocks × series × filters)
     carries[0] = start
     decay = np.array([k for _, k in filters]) ** block
     for j in range(1, blocks):
         np.multiply(carries[j - 1], decay, out=carries[j])
         carries[j] += own_end[j - 1]
-    padded[:, :, block:] = carries.transpose(1, 0, 2)
-    rows = max(1, _ONE_THREAD_MNK // (block * (block + count)))  # one thread, in cache
-    ys = [np.empty((series * blocks, block)) for _ in matrices[: 1 if divide else count]]
-    spare = np.empty((rows, block))
-    for i in range(0, series * blocks, rows):
-        part = flat[i : i + rows]
-        if divide:
-            denominator = np.matmul(part, matrices[1], out=spare[: len(part)])
-            ratio(np.matmul(part, matrices[0], out=ys[0][i : i + rows]), denominator)
-            continue
-        for y, matrix in zip(ys, matrices, strict=True):
-            np.matmul(part, matrix, out=y[i : i + rows])
+    step = max(1, _ONE_THREAD_MNK // (block * width))  # rows per product: one thread, in cache
+    outputs = {None: count, "ratio": 1, "lagged_difference": 3}[combine]
+    ys = [np.empty((series * blocks, block)) for _ in range(outputs)]
+    spare = np.empty((step, block))
+    for rows in chunks:
+        part = blocks_of(rows)
+        part[:, :, block:] = carries[:, rows].transpose(1, 0, 2)
+        flat = part.reshape(-1, width)
+        for i in range(0, len(flat), step):
+            piece = flat[i : i + step]
+            at = slice(rows.start * blocks + i, rows.start * blocks + i + len(piece))
+            if combine == "ratio":
+                denominator = np.matmul(piece, matrices[1], out=spare[: len(piece)])
+                ratio(np.matmul(piece, matrices[0], out=ys[0][at]), denominator)
+                continue
+            for y, matrix in zip(ys, matrices, strict=False):
+                np.matmul(piece, matrix, out=y[at])
+            if combine == "lagged_difference":  # the day before day 0 of a block: its carry
+                first, second, difference = (y[at] for y in ys)
+                np.subtract(piece[:, block], piece[:, block + 1], out=difference[:, 0])
+                np.subtract(first[:, :-1], second[:, :-1], out=difference[:, 1:])
     return [y.reshape(series, blocks * block)[:, :n].reshape(arr.shape) for y in ys]
 
 
 def recursive(
-    arr: np.ndarray, weights: tuple, seed_first: bool = False, divide: bool = False
+    arr: np.ndarray, weights: tuple, seed_first: bool = False, combine: str | None = None
 ) -> list:
     """x_t = x_{t−1} + k (L_t − x_{t−1}) for each k in ``weights``, over the last axis of ``arr``.
 
     From x_{−1} = 0, or with ``seed_first`` from x_0 = L_0 (the same as x_{−1} = L_0).
     As x_t = (1 − k) x_{t−1} + k L_t, this is :func:`linear_filters` with gain k, keep 1 − k.
-    Returns one array shaped like ``arr`` per weight (with ``divide``: the first ÷ the second).
+    Returns one array shaped like ``arr`` per weight (``combine`` as in :func:`linear_filters`).
     """
     start = 0.0
     if seed_first:
         start = np.repeat(arr.reshape(-1, arr.shape[-1])[:, :1], len(weights), axis=1)
-    return linear_filters(arr, [(k, 1.0 - k) for k in weights], start, divide)
+    return linear_filters(arr, [(k, 1.0 - k) for k in weights], start, combine)
 
 
 def impulses(arr: np.ndarray, taus: tuple) -> list:
@@ -200,11 +219,12 @@ def weekly_load_and_monotony(weeks: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return total.reshape(weeks.shape[:-1]), monotony.reshape(weeks.shape[:-1])
 
 
-def nonnegative_finite(values: np.ndarray) -> bool:
-    """True when every value is finite and ≥ 0 (NaN fails): the least and the greatest value of
-    each cache-sized piece, so memory is read once for both."""
+def finite_within(values: np.ndarray, low: float = 0.0, high: float = np.inf) -> bool:
+    """True when every value is finite and within [low, high] (NaN fails): the least and the
+    greatest value of each cache-sized piece, so memory is read once for both."""
     flat = values.reshape(-1)
     for piece in row_chunks(flat.size, 8):
-        if not (flat[piece].min() >= 0.0 and flat[piece].max() < np.inf):
+        least, greatest = flat[piece].min(), flat[piece].max()
+        if not (least >= low and greatest <= high and greatest < np.inf):
             return False
     return True

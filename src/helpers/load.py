@@ -57,9 +57,12 @@ def session_load(rpe, minutes):
     Foster C, Florhaug JA, Franklin J, et al. (2001). A new approach to monitoring exercise
     training. J Strength Cond Res 15:109–115.
     """
-    check_range("rpe", rpe, 0, 10)
-    check_range("minutes", minutes, 0, unit="min")
-    return like_input(rpe, as_float_array("rpe", rpe) * as_float_array("minutes", minutes))
+    rpe_values, duration = as_float_array("rpe", rpe), as_float_array("minutes", minutes)
+    if not _filters.finite_within(rpe_values, 0.0, 10.0):
+        check_range("rpe", rpe, 0, 10)  # names the offending values
+    if not _filters.finite_within(duration):
+        check_range("minutes", minutes, 0, unit="min")
+    return like_input(rpe, rpe_values * duration)
 
 
 def daily_series(dates, loads) -> pd.Series:
@@ -126,7 +129,7 @@ def _daily(daily_load, name: str = "daily_load"):
 def _check_values(name: str, arr: np.ndarray) -> np.ndarray:
     if arr.shape[-1] == 0:
         raise ValueError(f"{name} must not be empty")
-    if not _filters.nonnegative_finite(arr):
+    if not _filters.finite_within(arr):
         check_range(name, arr, 0, unit="AU")  # names the offending values
     return arr
 
@@ -314,7 +317,7 @@ def acwr(
         raise ValueError("coupled=False is defined for method='rolling' only, got method='ewma'")
     else:
         weights = (2.0 / (acute + 1.0), 2.0 / (chronic + 1.0))
-        (ratio,) = _filters.recursive(arr, weights, seed_first=True, divide=True)
+        (ratio,) = _filters.recursive(arr, weights, seed_first=True, combine="ratio")
     return _daily_like(ratio, index, daily_load, "acwr")
 
 
@@ -359,9 +362,7 @@ def fitness_fatigue(
     arr, index = _daily(daily_load)
     days = (fitness_days, fatigue_days)
     weights = [1.0 / n if smoothing == "trainingpeaks" else 1.0 - np.exp(-1.0 / n) for n in days]
-    fitness, fatigue = _filters.recursive(arr, weights)
-    form = np.zeros(arr.shape)
-    np.subtract(fitness[..., :-1], fatigue[..., :-1], out=form[..., 1:])
+    fitness, fatigue, form = _filters.recursive(arr, weights, combine="lagged_difference")
     return _table({"fitness": fitness, "fatigue": fatigue, "form": form}, arr, index, daily_load)
 
 
