@@ -332,6 +332,14 @@ def test_chunked_kernels_equal_unchunked_definitions(monkeypatch):
     np.testing.assert_allclose(
         mono, u.reshape(5, 10, 7).mean(axis=-1) / np.where(sd > 0, sd, np.nan)
     )
+    fitness, fatigue, form = _filters.recursive(u, (1 / 42, 1 / 7), combine="lagged_difference")
+    for a in range(5):
+        expected_fitness = _filter_by_day(u[a], 1 / 42, 41 / 42, 0.0)
+        expected_fatigue = _filter_by_day(u[a], 1 / 7, 6 / 7, 0.0)
+        np.testing.assert_allclose(fitness[a], expected_fitness, rtol=1e-12)
+        np.testing.assert_allclose(fatigue[a], expected_fatigue, rtol=1e-12)
+        lagged = np.concatenate([[0.0], (expected_fitness - expected_fatigue)[:-1]])
+        np.testing.assert_allclose(form[a], lagged, rtol=1e-9, atol=1e-9)
     assert _filters.finite_within(u) and not _filters.finite_within(u, 0.0, 10.0)
     assert _filters.finite_within(np.minimum(u, 10.0), 0.0, 10.0)
     for bad in (-1.0, np.nan, np.inf, -np.inf):

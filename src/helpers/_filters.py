@@ -5,14 +5,16 @@ definitions (and the tests' oracles) are:
 
 - :func:`linear_filters`: ``y[t] = keep * y[t-1] + gain * u[t]``, as a loop over days;
 - :func:`recursive`: pandas ``Series.ewm(alpha=k, adjust=False).mean()`` per athlete;
+- :func:`impulses`: Banister's ``g[t] = sum(L[s] * exp(-(t - s) / tau) for s < t)``;
 - :func:`rolling_ratio`: ``rolling(acute).mean() / rolling(chronic).mean()`` per athlete;
 - :func:`weekly_load_and_monotony`: ``week.sum()`` and ``week.mean() / week.std(ddof=0)`` per
-  block of 7 days.
+  block of 7 days;
+- :func:`finite_within`: ``np.all(np.isfinite(x) & (low <= x) & (x <= high))``.
 
 They are written for the 1,000 athletes × 5 years of ``make bench``: no Python step per day
 (the recursive filters step per block of days, each block a small matrix product), as few
 full-size temporaries as possible, and results written in place. Arrays hold days on the last
-axis (athletes × days). Only numpy.
+axis (athletes × days). Only numpy (its matrix products run in the BLAS library it ships with).
 """
 
 from __future__ import annotations
@@ -159,9 +161,9 @@ def ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
     return numerator
 
 
-def row_chunks(rows: int, row_bytes: int, budget: int = CHUNK_BYTES) -> list:
-    """Slices of at most ``budget`` bytes worth of rows (at least one row each)."""
-    step = max(1, budget // max(row_bytes, 1))
+def row_chunks(rows: int, row_bytes: int, budget: int | None = None) -> list:
+    """Slices of at most ``budget`` (default :data:`CHUNK_BYTES`) bytes of rows, ≥ 1 row each."""
+    step = max(1, (budget or CHUNK_BYTES) // max(row_bytes, 1))
     return [slice(i, min(i + step, rows)) for i in range(0, rows, step)]
 
 
