@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from helpers import load
+from helpers import _filters, load
 
 DAYS = pd.date_range("2027-01-04", periods=28, freq="D")  # 2027-01-04 is a Monday
 loads = arrays(float, st.integers(28, 90), elements=st.floats(0, 1000))
@@ -243,3 +243,106 @@ BAD_SERIES = [
 def test_bad_input_names_the_problem(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# --- the array kernels behind the models (helpers._filters), against their readable definitions
+
+
+def _filter_by_day(u, gain, keep, start):
+    """y_t = keep·y_{t−1} + gain·u_t, one day at a time in Python floats."""
+    out, y = [], start
+    for x in u:
+        y = keep * y + gain * x
+        out.append(y)
+    return np.array(out)
+
+
+@pytest.mark.parametrize("days", [1, 5, 31, 32, 33, 64, 100, 1827])
+def test_block_filters_equal_the_day_by_day_recursion(days):
+    rng = np.random.default_rng(days)
+    u = np.where(rng.random((3, days)) < 0.7, rng.gamma(4.0, 60.0, (3, days)), 0.0)
+    u[1] = 0.0  # an athlete who never trains
+    pairs = [(0.25, 0.75), (2 / 29, 27 / 29), (1.0, 0.0), (np.exp(-1 / 7), np.exp(-1 / 7))]
+    start = rng.gamma(4.0, 60.0, (3, len(pairs)))
+    outs = _filters.linear_filters(u, pairs, start)
+    first, second, lagged = _filters.linear_filters(
+        u, pairs[:2], start[:, :2], combine="lagged_difference"
+    )
+    expected = np.concatenate([start[:, :1] - start[:, 1:2], outs[0] - outs[1]], axis=1)
+    np.testing.assert_allclose(lagged, expected[:, :-1], rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(first, outs[0], rtol=1e-15, atol=0)
+    for f, ((gain, keep), out) in enumerate(zip(pairs, outs, strict=True)):
+        for a in range(3):
+            expected = _filter_by_day(u[a], gain, keep, start[a, f])
+            np.testing.assert_allclose(out[a], expected, rtol=1e-12, atol=0)
+
+
+def test_block_filter_on_a_long_series_neither_overflows_nor_drifts():
+    # 20,000 days at k = 0.25: 0.75^−20000 ≈ 10^2499 would overflow any closed form over all
+    # days at once; the blocks keep every weight ≤ 1. Long zero stretches decay to (nearly) 0.
+    rng = np.random.default_rng(7)
+    u = rng.gamma(4.0, 60.0, 20_000)
+    u[5_000:9_000] = 0.0
+    (out,) = _filters.recursive(u, (0.25,))
+    expected = _filter_by_day(u, 0.25, 0.75, 0.0)
+    assert np.all(np.isfinite(out))
+    # atol: below 1e-300 AU (subnormal floats) both decay to 0 with rounding of their own
+    np.testing.assert_allclose(out, expected, rtol=1e-12, atol=1e-300)
+    assert out[8_999] < 1e-300 and expected[8_999] < 1e-300
+    (zeros,) = _filters.recursive(np.zeros((2, 20_000)), (0.25,), seed_first=True)
+    assert not zeros.any()
+
+
+def test_block_ewma_ratio_equals_pandas_and_is_nan_without_load():
+    rng = np.random.default_rng(3)
+    u = np.where(rng.random((4, 400)) < 0.6, rng.gamma(4.0, 60.0, (4, 400)), 0.0)
+    u[2] = 0.0
+    (ratio,) = _filters.recursive(u, (0.25, 2 / 29), seed_first=True, combine="ratio")
+    for a in (0, 1, 3):
+        series = pd.Series(u[a])
+        acute = series.ewm(span=7, adjust=False).mean()
+        chronic = series.ewm(span=28, adjust=False).mean()
+        np.testing.assert_allclose(ratio[a], (acute / chronic.where(chronic > 0)), rtol=1e-12)
+    assert np.isnan(ratio[2]).all()
+
+
+def test_impulses_equal_the_double_sum():
+    rng = np.random.default_rng(11)
+    u = rng.gamma(4.0, 60.0, 150)
+    fitness, fatigue = _filters.impulses(u, (42.0, 7.0))
+    for tau, out in ((42.0, fitness), (7.0, fatigue)):
+        expected = [sum(u[s] * math.exp(-(t - s) / tau) for s in range(t)) for t in range(150)]
+        np.testing.assert_allclose(out, expected, rtol=1e-12, atol=0)
+
+
+def test_chunked_kernels_equal_unchunked_definitions(monkeypatch):
+    # tiny chunks: many athletes and weeks per call go through several chunks
+    monkeypatch.setattr(_filters, "CHUNK_BYTES", 64)
+    rng = np.random.default_rng(5)
+    u = np.where(rng.random((5, 70)) < 0.6, rng.gamma(4.0, 60.0, (5, 70)), 0.0)
+    u[3, 20:60] = 0.0
+    got = _filters.rolling_ratio(u, 7, 28)
+    for a in range(5):
+        s = pd.Series(u[a])
+        chronic = s.rolling(28).mean()
+        np.testing.assert_allclose(got[a], s.rolling(7).mean() / chronic.where(chronic > 0))
+    total, mono = _filters.weekly_load_and_monotony(u.reshape(5, 10, 7))
+    np.testing.assert_allclose(total, u.reshape(5, 10, 7).sum(axis=-1))
+    sd = u.reshape(5, 10, 7).std(axis=-1)
+    np.testing.assert_allclose(
+        mono, u.reshape(5, 10, 7).mean(axis=-1) / np.where(sd > 0, sd, np.nan)
+    )
+    fitness, fatigue, form = _filters.recursive(u, (1 / 42, 1 / 7), combine="lagged_difference")
+    for a in range(5):
+        expected_fitness = _filter_by_day(u[a], 1 / 42, 41 / 42, 0.0)
+        expected_fatigue = _filter_by_day(u[a], 1 / 7, 6 / 7, 0.0)
+        np.testing.assert_allclose(fitness[a], expected_fitness, rtol=1e-12)
+        np.testing.assert_allclose(fatigue[a], expected_fatigue, rtol=1e-12)
+        lagged = np.concatenate([[0.0], (expected_fitness - expected_fatigue)[:-1]])
+        np.testing.assert_allclose(form[a], lagged, rtol=1e-9, atol=1e-9)
+    assert _filters.finite_within(u) and not _filters.finite_within(u, 0.0, 10.0)
+    assert _filters.finite_within(np.minimum(u, 10.0), 0.0, 10.0)
+    for bad in (-1.0, np.nan, np.inf, -np.inf):
+        v = u.copy()
+        v[4, 69] = bad
+        assert not _filters.finite_within(v)

@@ -57,9 +57,12 @@ def session_load(rpe, minutes):
     Foster C, Florhaug JA, Franklin J, et al. (2001). A new approach to monitoring exercise
     training. J Strength Cond Res 15:109–115.
     """
-    check_range("rpe", rpe, 0, 10)
-    check_range("minutes", minutes, 0, unit="min")
-    return like_input(rpe, as_float_array("rpe", rpe) * as_float_array("minutes", minutes))
+    rpe_values, duration = as_float_array("rpe", rpe), as_float_array("minutes", minutes)
+    if not _filters.finite_within(rpe_values, 0.0, 10.0):
+        check_range("rpe", rpe, 0, 10)  # names the offending values
+    if not _filters.finite_within(duration):
+        check_range("minutes", minutes, 0, unit="min")
+    return like_input(rpe, rpe_values * duration)
 
 
 def daily_series(dates, loads) -> pd.Series:
@@ -104,8 +107,7 @@ def _daily(daily_load, name: str = "daily_load"):
     if isinstance(daily_load, pd.Series):
         index = daily_load.index
         if not isinstance(index, pd.DatetimeIndex):
-            arr = as_float_array(name, daily_load.to_numpy())
-            return _check_values(name, arr), None
+            return _check_values(name, as_float_array(name, daily_load.to_numpy())), None
         if index.has_duplicates:
             dup = index[index.duplicated()][0]
             raise ValueError(f"{name} must have unique dates, got {dup.date()} twice")
@@ -127,7 +129,8 @@ def _daily(daily_load, name: str = "daily_load"):
 def _check_values(name: str, arr: np.ndarray) -> np.ndarray:
     if arr.shape[-1] == 0:
         raise ValueError(f"{name} must not be empty")
-    check_range(name, arr, 0, unit="AU")
+    if not _filters.finite_within(arr):
+        check_range(name, arr, 0, unit="AU")  # names the offending values
     return arr
 
 
@@ -235,16 +238,13 @@ def ewma(daily_load, days: int):
     days = check_integer("days", days, 1)
     arr, index = _daily(daily_load)
     (out,) = _filters.recursive(arr, (2.0 / (days + 1.0),), seed_first=True)
-    out = _filters.days_last(out, arr.shape)
     return _daily_like(out, index, daily_load, "ewma")
 
 
 def _daily_like(values: np.ndarray, index, daily_load, name: str):
-    if index is not None:
-        return pd.Series(values, index=index, name=name)
-    if isinstance(daily_load, pd.Series):
-        return pd.Series(values, index=daily_load.index, name=name)
-    return values
+    if index is None and isinstance(daily_load, pd.Series):
+        index = daily_load.index
+    return values if index is None else pd.Series(values, index=index, name=name)
 
 
 def acwr(
@@ -311,24 +311,14 @@ def acwr(
         raise ValueError(f"coupled must be True or False, got {coupled!r}")
     arr, index = _daily(daily_load)
     if method == "rolling":
-        if coupled:
-            ratio = _filters.rolling_ratio(arr, acute, chronic)
-        else:
-            ratio = _filters.rolling_ratio(arr, acute, chronic - acute, lag=acute)
+        lag = 0 if coupled else acute  # uncoupled: the chronic days before the acute ones
+        ratio = _filters.rolling_ratio(arr, acute, chronic - lag, lag=lag)
+    elif not coupled:
+        raise ValueError("coupled=False is defined for method='rolling' only, got method='ewma'")
     else:
-        if not coupled:
-            raise ValueError(
-                "coupled=False is defined for method='rolling' only, got method='ewma'"
-            )
-        numerator, denominator = _filters.recursive(
-            arr, (2.0 / (acute + 1.0), 2.0 / (chronic + 1.0)), seed_first=True
-        )
-        ratio = _filters.days_last(_filters.ratio(numerator, denominator), arr.shape)
+        weights = (2.0 / (acute + 1.0), 2.0 / (chronic + 1.0))
+        (ratio,) = _filters.recursive(arr, weights, seed_first=True, combine="ratio")
     return _daily_like(ratio, index, daily_load, "acwr")
-
-
-def _smoothing_weight(days: int, smoothing: str) -> float:
-    return 1.0 / days if smoothing == "trainingpeaks" else 1.0 - np.exp(-1.0 / days)
 
 
 def fitness_fatigue(
@@ -370,13 +360,9 @@ def fitness_fatigue(
     fatigue_days = check_integer("fatigue_days", fatigue_days, 1)
     check_choice("smoothing", smoothing, SMOOTHING)
     arr, index = _daily(daily_load)
-    fitness, fatigue = _filters.recursive(
-        arr,
-        (_smoothing_weight(fitness_days, smoothing), _smoothing_weight(fatigue_days, smoothing)),
-    )
-    form = np.zeros_like(fitness)
-    np.subtract(fitness[:-1], fatigue[:-1], out=form[1:])
-    fitness, fatigue, form = (_filters.days_last(x, arr.shape) for x in (fitness, fatigue, form))
+    days = (fitness_days, fatigue_days)
+    weights = [1.0 / n if smoothing == "trainingpeaks" else 1.0 - np.exp(-1.0 / n) for n in days]
+    fitness, fatigue, form = _filters.recursive(arr, weights, combine="lagged_difference")
     return _table({"fitness": fitness, "fatigue": fatigue, "form": form}, arr, index, daily_load)
 
 
@@ -434,9 +420,7 @@ def banister(
         check_range(name, value, 0, low_inclusive=False, unit="days")
     check_range("p0", p0)
     arr, index = _daily(daily_load)
-    days = _filters.days_first(arr)
-    fitness = _filters.days_last(_filters.impulse(days, float(tau1)), arr.shape)
-    fatigue = _filters.days_last(_filters.impulse(days, float(tau2)), arr.shape)
+    fitness, fatigue = _filters.impulses(arr, (float(tau1), float(tau2)))
     performance = p0 + k1 * fitness - k2 * fatigue
     return _table(
         {"fitness": fitness, "fatigue": fatigue, "performance": performance}, arr, index, daily_load
