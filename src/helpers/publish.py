@@ -29,6 +29,7 @@ import html
 import json
 import os
 import re
+import shutil
 import sys
 import threading
 import time
@@ -52,6 +53,7 @@ PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
 STATIC = PACKAGE / "static"
 SITE_TITLE = "Stronger Miles"
+LITE_DIR = "lite"  # the browser edition's folder inside the site
 LESSON_PATTERN = re.compile(r"^(\d\d)-[a-z0-9-]+\.ipynb$")
 CALLOUTS = {
     "## questions": "questions",
@@ -427,6 +429,26 @@ def copy_static(out: Path) -> list[Path]:
     return written
 
 
+def copy_tree(src: Path, dest: Path) -> list[Path]:
+    """Copy a built folder (the browser edition) into the site, skipping unchanged files."""
+    if not (src / "index.html").is_file():
+        raise LessonError(f"{_rel(src)}: no built browser edition there (run `make lite`)")
+    written = []
+    for path in sorted(src.rglob("*")):
+        if not path.is_file() or path.name.startswith(".stronger-miles"):
+            continue
+        target = dest / path.relative_to(src)
+        stat = path.stat()
+        if not target.exists() or (target.stat().st_size, int(target.stat().st_mtime)) != (
+            stat.st_size,
+            int(stat.st_mtime),
+        ):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+        written.append(target)
+    return written
+
+
 REVEAL_FILES = (
     "dist/reveal.js",
     "dist/reveal.css",
@@ -483,6 +505,8 @@ def external_loads(folder: Path) -> list[str]:
     for path in sorted(folder.rglob("*")):
         if path.suffix not in {".html", ".css", ".js"} or path.name == "plotly.min.js":
             continue
+        if path.relative_to(folder).parts[0] == LITE_DIR:
+            continue  # the browser edition: checked by helpers.lite (local Pyodide, no fallback)
         text = path.read_text(errors="replace")
         for m in EXTERNAL_LOAD.finditer(text):
             found.append(f"{path.relative_to(folder)}: {m.group(0)[:120]}")
@@ -496,7 +520,7 @@ _ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 def broken_links(folder: Path) -> list[str]:
     """Relative links (and their #anchors) in the site's pages that do not resolve."""
     ids: dict[Path, set[str]] = {}
-    pages = sorted(folder.rglob("*.html"))
+    pages = sorted(p for p in folder.rglob("*.html") if p.relative_to(folder).parts[0] != LITE_DIR)
     for page in pages:
         ids[page.resolve()] = set(_ID.findall(page.read_text()))
     broken = []
@@ -506,6 +530,7 @@ def broken_links(folder: Path) -> list[str]:
             if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
                 continue  # http(s), mailto: outside the site
             target, _, anchor = href.partition("#")
+            target = target.partition("?")[0]
             dest = (page.parent / target).resolve() if target else page.resolve()
             if not dest.exists():
                 broken.append(f"{page.relative_to(folder)}: {href} (no such file)")
@@ -566,9 +591,11 @@ def lesson_items(lessons: list[Lesson]) -> list[dict]:
     ]
 
 
-def page_context(items: list[dict], i: int, student: bool) -> dict:
+def page_context(items: list[dict], i: int, student: bool, lite: bool = False) -> dict:
     """The template context of lesson ``i``: its card, the lesson list, prev/next."""
     return {
+        # "Run this lesson in your browser": only when the browser edition is in the site
+        "lite": f"{LITE_DIR}/notebooks/index.html?path={items[i]['stem']}.ipynb" if lite else None,
         **items[i],
         "site_title": SITE_TITLE,
         "lessons": items,
@@ -603,11 +630,14 @@ def build(
     jobs: int = 2,
     only: list[str] | None = None,
     cache: Path | None = None,
+    lite: Path | None = None,
 ) -> Path:
     """Execute (or take from the cache) and render every lesson; write the site into ``out``.
 
     ``only``: lesson numbers or stems to build (a preview for authors; the others are listed
     in the navigation but not written, and the link check is skipped).
+    ``lite``: a built browser edition (:mod:`helpers.lite`) to copy in as ``lite/``; each
+    lesson page then links to its notebook there.
     """
     started = time.perf_counter()
     out = out or BUILD / ("html-student" if student else "html")
@@ -636,6 +666,8 @@ def build(
 
     items = lesson_items(lessons)
     written = set(copy_static(out))
+    if lite is not None:
+        written.update(copy_tree(lite, out / LITE_DIR))
     renderer = CachedRenderer(cache / "rendered", student)
     for i, lesson in enumerate(lessons):
         if lesson.stem not in results:
@@ -643,7 +675,7 @@ def build(
         nb, key, _ = results[lesson.stem]
         if student:
             nb = strip_hidden(nb)
-        page = page_context(items, i, student)
+        page = page_context(items, i, student, lite=lite is not None)
         outputs = {
             f"{lesson.stem}.html": renderer.page(lesson.stem, key, nb, page),
             f"{lesson.stem}.slides.html": renderer.slides(lesson.stem, key, nb, page),
@@ -715,6 +747,11 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--jobs", type=int, default=2, help="lessons executed at once (default 2)")
     parser.add_argument(
+        "--lite",
+        action="store_true",
+        help="copy in the browser edition (built by `python -m helpers.lite`) as lite/",
+    )
+    parser.add_argument(
         "--store-outputs",
         nargs="*",
         metavar="NB",
@@ -725,7 +762,15 @@ def main(argv=None) -> int:
         if args.store_outputs is not None:
             store_outputs(args.store_outputs)
         else:
-            build(args.out, student=args.student, jobs=args.jobs, only=args.only, cache=args.cache)
+            lite = BUILD / "lite" / ("html-student" if args.student else "html")
+            build(
+                args.out,
+                student=args.student,
+                jobs=args.jobs,
+                only=args.only,
+                cache=args.cache,
+                lite=lite if args.lite else None,
+            )
     except LessonError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
