@@ -289,7 +289,26 @@ def test_lesson_runs_whole_in_the_browser(ran_lessons, lite_context, stem):
 
 def test_a_slider_redraws_the_figure(ran_lessons):
     lite_page, _ = ran_lessons("05-load-fatigue-and-form")
-    widget = lite_page.locator(".widget-vbox").filter(has=lite_page.locator(".js-plotly-plot"))
+    # the notebook draws only the cells near the view: bring the first widget cell there
+    index = lite_page.evaluate(
+        f"""async () => {{
+            const nb = {_NOTEBOOK}.content, cells = nb.model.cells;
+            for (let i = 0; i < cells.length; i++) {{
+                const outs = cells.get(i).outputs ? cells.get(i).outputs.toJSON() : [];
+                if (outs.some(o => o.data && o.data['application/vnd.jupyter.widget-view+json'])) {{
+                    nb.activeCellIndex = i;
+                    await nb.scrollToItem(i, 'center');
+                    nb.widgets[i].node.id = 'sm-widget-cell';
+                    return i;
+                }}
+            }}
+            return -1;
+        }}"""
+    )
+    assert index >= 0, "lesson 05 shows no widget"
+    widget = lite_page.locator("#sm-widget-cell .widget-vbox").filter(
+        has=lite_page.locator(".js-plotly-plot")
+    )
     widget.first.wait_for(timeout=60_000)
     plot = widget.first.locator(".js-plotly-plot").first
     plot.scroll_into_view_if_needed()
@@ -318,10 +337,7 @@ def test_a_slider_redraws_the_figure(ran_lessons):
 def test_own_file_upload_is_read_by_the_helpers(lite_page, lite_url):
     sample = ROOT / "data" / "samples" / "strong.csv"
     lite_page.goto(f"{lite_url}lab/index.html")
-    upload = lite_page.locator(
-        '.jp-FileBrowser [data-command="filebrowser:upload"], '
-        '.jp-FileBrowser button[title="Upload Files"]'
-    ).first
+    upload = lite_page.locator('.jp-FileBrowser-toolbar jp-button[title="Upload Files"]').first
     upload.wait_for(timeout=120_000)
     with lite_page.expect_file_chooser() as chooser:
         upload.click()
@@ -352,3 +368,67 @@ def test_own_file_upload_is_read_by_the_helpers(lite_page, lite_url):
     assert int(n) == len(expected.log)
     assert float(minutes) == round(float(expected.log["duration_min"].sum()), 1)
     assert lite_page.crashes == []
+
+
+def test_a_learner_edits_lesson_06_and_the_plan_and_figure_change(ran_lessons):
+    page, _ = ran_lessons("06-building-your-marathon-block")
+    before = cell_outputs(page)
+    last_count = page.evaluate(
+        f"""() => {{
+            const cells = {_NOTEBOOK}.content.model.cells;
+            let n = 0;
+            for (let i = 0; i < cells.length; i++) n = Math.max(n, cells.get(i).executionCount || 0);
+            return n;
+        }}"""
+    )
+    edited = page.evaluate(
+        f"""() => {{
+            const cells = {_NOTEBOOK}.content.model.cells;
+            for (let i = 0; i < cells.length; i++) {{
+                const m = cells.get(i).sharedModel, src = m.getSource();
+                if (src.includes('peak_weekly_km=65')) {{
+                    m.setSource(src.replace('peak_weekly_km=65', 'peak_weekly_km=70'));
+                    return i;
+                }}
+            }}
+            return -1;
+        }}"""
+    )
+    assert edited >= 0, "lesson 06 no longer sets peak_weekly_km=65"
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        f"""last => {{
+            const w = {_NOTEBOOK}, cells = w.content.model.cells;
+            if (w.sessionContext.session.kernel.status !== 'idle') return false;
+            let n = 0;
+            for (let i = 0; i < cells.length; i++) {{
+                const c = cells.get(i);
+                if (c.type !== 'code') continue;
+                if (c.outputs.toJSON().some(o => o.output_type === 'error')) return true;
+                n = Math.max(n, c.executionCount || 0);
+            }}
+            const code = [];
+            for (let i = 0; i < cells.length; i++)
+                if (cells.get(i).type === 'code') code.push(cells.get(i).executionCount || 0);
+            return code.every(c => c > last);
+        }}""",
+        arg=last_count,
+        timeout=600_000,
+        polling=1000,
+    )
+    after = cell_outputs(page)
+    errors = [o for outs in after.values() for o in outs if o.get("output_type") == "error"]
+    assert errors == []
+    label = after[edited][0]["data"]["text/plain"]
+    assert "peak 70 km" in label and "peak 65 km" in before[edited][0]["data"]["text/plain"]
+
+    def figures(outputs):
+        return [
+            o["data"]["application/vnd.plotly.v1+json"]["data"]
+            for i in sorted(outputs)
+            for o in outputs[i]
+            if "application/vnd.plotly.v1+json" in o.get("data", {})
+        ]
+
+    assert len(figures(after)) == len(figures(before)) > 0
+    assert figures(after) != figures(before), "the plan's figures did not change"
