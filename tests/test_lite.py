@@ -278,9 +278,11 @@ def test_lesson_runs_whole_in_the_browser(ran_lessons, lite_context, stem):
     *body, last = PROBES[stem].splitlines()
     exec("\n".join(body), namespace)
     here = float(eval(last, namespace))
-    there = float(
-        run_in_kernel(lite_page, PROBES[stem].rsplit("\n", 1)[0] + f"\nprint(repr({last}))")
+    # in a namespace of its own, so the lesson's variables (and its sliders) stay as they were
+    probe = (
+        f"_sm = {{}}\nexec({chr(10).join(body)!r}, _sm)\nprint(repr(eval({last!r}, _sm)))\ndel _sm"
     )
+    there = float(run_in_kernel(lite_page, probe))
     assert same_6_digits(there, here), f"{stem}: browser {there!r}, CPython {here!r}"
     assert lite_page.crashes == []
     assert lite_context.blocked == [], f"requests left 127.0.0.1: {lite_context.blocked}"
@@ -289,6 +291,7 @@ def test_lesson_runs_whole_in_the_browser(ran_lessons, lite_context, stem):
 
 def test_a_slider_redraws_the_figure(ran_lessons):
     lite_page, _ = ran_lessons("05-load-fatigue-and-form")
+    lite_page.bring_to_front()  # a background tab does not redraw
     # the notebook draws only the cells near the view: bring the first widget cell there
     index = lite_page.evaluate(
         f"""async () => {{
@@ -344,7 +347,8 @@ def test_own_file_upload_is_read_by_the_helpers(lite_page, lite_url):
     chooser.value.set_files(str(sample))
     lite_page.locator(".jp-DirListing-item", has_text="strong.csv").wait_for(timeout=60_000)
     lite_page.evaluate(
-        "() => window.jupyterapp.commands.execute('notebook:create-new', {kernelName: 'python'})"
+        "async () => { await window.jupyterapp.commands.execute("
+        "'notebook:create-new', {kernelName: 'python'}); return null; }"
     )
     lite_page.wait_for_function(
         f"""() => {{
@@ -372,6 +376,7 @@ def test_own_file_upload_is_read_by_the_helpers(lite_page, lite_url):
 
 def test_a_learner_edits_lesson_06_and_the_plan_and_figure_change(ran_lessons):
     page, _ = ran_lessons("06-building-your-marathon-block")
+    page.bring_to_front()
     before = cell_outputs(page)
     last_count = page.evaluate(
         f"""() => {{

@@ -629,6 +629,8 @@ def build(out: Path | None = None, student: bool = False, cache: Path | None = N
             "lab",
             "--apps",
             "notebooks",
+            "--apps",
+            "tree",  # File > Open in a lesson: the file list, with its Upload button
             "--no-sourcemaps",
             "--no-unused-shared-packages",
         ]
@@ -674,9 +676,11 @@ def serve(folder: Path):
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
-    )
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address):
+            pass  # a browser closing a connection early is not an error here
+
+    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
