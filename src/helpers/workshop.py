@@ -57,7 +57,11 @@ def course_map(folder: Path | None = None) -> pd.DataFrame:
     DataFrame
         In course order. ``minutes`` is the author's estimate of the time to learn.
     """
-    folder = Path(folder) if folder is not None else ROOT / "notebooks"
+    if folder is None:
+        folder = ROOT / "notebooks"
+        if not folder.is_dir():  # the browser edition: the lessons sit beside the open lesson
+            folder = Path.cwd()
+    folder = Path(folder)
     rows = []
     for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
         try:
