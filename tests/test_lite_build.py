@@ -122,3 +122,26 @@ def test_a_wheel_built_from_the_repo_reads_the_exercise_library(tmp_path):
     from helpers import exercises
 
     assert int(out[2]) == len(exercises.load_exercises())
+
+
+def test_lesson_page_links_the_browser_edition_only_when_built(tmp_path):
+    from helpers import publish
+
+    lessons = [publish.read_lesson(p) for p in publish.find_lessons()[:2]]
+    items = publish.lesson_items(lessons)
+    exporter = publish.make_exporter()
+    stem = items[0]["stem"]
+    with_lite = publish.render(exporter, lessons[0].nb, publish.page_context(items, 0, False, True))
+    without = publish.render(exporter, lessons[0].nb, publish.page_context(items, 0, False))
+    href = f"lite/notebooks/index.html?path={stem}.ipynb"
+    assert "Run this lesson in your browser" in with_lite
+    assert f'href="{href}"' in with_lite.replace("&amp;", "&")
+    assert "Run this lesson in your browser" not in without
+
+    # the site's link check follows the link to the edition's page (the query is not a file)
+    (tmp_path / "page.html").write_text(f'<a href="{href}">run</a>')
+    assert publish.broken_links(tmp_path) == [f"page.html: {href} (no such file)"]
+    (tmp_path / "lite" / "notebooks").mkdir(parents=True)
+    (tmp_path / "lite" / "notebooks" / "index.html").write_text('<script src="https://x/y.js">')
+    assert publish.broken_links(tmp_path) == []
+    assert publish.external_loads(tmp_path) == []  # lite/ has its own check (helpers.lite)
