@@ -231,6 +231,13 @@ def cache_dir() -> Path:
     return Path(xdg) / "stronger-miles" / "lite"
 
 
+def _rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def canonical(name: str) -> str:
     """A package name as Pyodide's lock keys it (lower case, runs of ``-_.`` as ``-``)."""
     return re.sub(r"[-_.]+", "-", name).lower()
@@ -563,9 +570,9 @@ def build(out: Path | None = None, student: bool = False, cache: Path | None = N
     stamp = out / ".stronger-miles-lite"
     digest = _inputs_digest(student)
     if stamp.exists() and stamp.read_text().strip() == digest:
-        log(f"Browser edition unchanged: {publish._rel(out)}")
+        log(f"Browser edition unchanged: {_rel(out)}")
         return out
-    log(f"Building the browser edition into {publish._rel(out)} (Pyodide {PYODIDE_VERSION})")
+    log(f"Building the browser edition into {_rel(out)} (Pyodide {PYODIDE_VERSION})")
 
     core = pyodide_core(cache)
     official = json.loads(core["pyodide-lock.json"])
@@ -580,8 +587,9 @@ def build(out: Path | None = None, student: bool = False, cache: Path | None = N
     files[filename] = data
     added.append(lock_entry("nbformat", "4.2.0", filename, data, [], ["nbformat"]))
 
-    BUILD.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="work-", dir=BUILD) as tmp:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # work beside the output, so the finished edition is moved into place in one rename
+    with tempfile.TemporaryDirectory(prefix=".work-", dir=out.parent) as tmp:
         tmp = Path(tmp)
         wheel = helpers_wheel(tmp / "wheel")
         files[wheel.name] = wheel.read_bytes()
