@@ -5,13 +5,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+LITE_STAMP := $(VENV)/.lite-stamp
+PORT ?= 8000
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help install site test test-fast lab lint format bench outputs docs readme samples clean
+.PHONY: help install lite-install site lite serve test test-fast lab lint format bench outputs docs readme samples clean
 
 help:
 	@echo "make site     execute and render the lessons into _build/html (STUDENT=1: no solutions)"
+	@echo "make lite     the site plus its browser edition in _build/html/lite (= make site LITE=1)"
+	@echo "make serve    serve _build/html on http://127.0.0.1:$(PORT)/ (the browser edition needs it)"
 	@echo "make test     the whole test suite (unit, property, notebooks, site, browser)"
 	@echo "make lab      open JupyterLab on the course"
 	@echo "make lint     ruff check and format check"
@@ -27,12 +31,29 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev]"
 	@touch $(STAMP)
 
-site: $(STAMP)
-	$(BIN)/python -m helpers.publish $(if $(STUDENT),--student)
+# The browser edition's build tools (JupyterLite), only for `make lite`/`LITE=1` and the tests.
+lite-install: $(LITE_STAMP)
+
+$(LITE_STAMP): $(STAMP) requirements/lite.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -r requirements/lite.txt
+	@touch $(LITE_STAMP)
+
+site: $(STAMP) $(if $(LITE),$(LITE_STAMP))
+	$(if $(LITE),$(BIN)/python -m helpers.publish.lite $(if $(STUDENT),--student))
+	$(BIN)/python -m helpers.publish $(if $(STUDENT),--student) $(if $(LITE),--lite)
+
+lite:
+	$(MAKE) site LITE=1
+
+serve:
+	@test -f _build/html/index.html || { echo "Nothing to serve: run 'make lite' (or 'make site') first."; exit 1; }
+	@echo "Serving _build/html on http://127.0.0.1:$(PORT)/ (this computer only; Ctrl-C stops it)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 # Docstring examples run too (--doctest-modules over src/helpers). nbval rounds long floats in
 # outputs through notebooks/conftest.py (CONTRIBUTING.md, "Stored outputs and nbval").
-test: $(STAMP)
+# The browser edition's tools are installed too: its tests build and run it (CI must).
+test: $(STAMP) $(LITE_STAMP)
 	$(BIN)/python -m pytest tests src/helpers notebooks --doctest-modules --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
 test-fast: $(STAMP)

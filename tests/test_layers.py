@@ -1,9 +1,9 @@
 """The layers of ``helpers`` never import upward (read from the source with ``ast``).
 
 science (strength, load, running, fueling, units, and the private modules they use)
-    → data (exercises, logs, plans, evidence, mobility, meals)
+    → data (exercises, logs, plans, evidence, mobility, meals, references, lessons, workshop)
     → view (figures, explore)
-    → publish, and workshop (the course map for teachers, read from publish's lesson catalog)
+    → publish
 
 A model that imports plotly or a notebook tool cannot be used from a plain script, and a science
 module that imports a data module drags the CSV files along; both are refused here. A module can
@@ -23,9 +23,19 @@ from conftest import ROOT
 HELPERS = ROOT / "src" / "helpers"
 LAYERS = {
     "science": {"strength", "load", "running", "fueling", "units"},
-    "data": {"exercises", "logs", "plans", "evidence", "mobility", "meals", "references"},
+    "data": {
+        "exercises",
+        "logs",
+        "plans",
+        "evidence",
+        "mobility",
+        "meals",
+        "references",
+        "lessons",
+        "workshop",
+    },
     "view": {"figures", "explore"},
-    "publish": {"publish", "workshop"},
+    "publish": {"publish"},
 }
 ORDER = ["science", "data", "view", "publish"]
 # Science computes with numpy and pandas only (and the standard library).

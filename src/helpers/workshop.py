@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers import lessons as catalog
 from helpers._checks import check_choice, check_integer
-from helpers.publish import catalog
 
 OPENING_MIN = 5
 WRAP_UP_MIN = 10
@@ -38,7 +38,7 @@ def _workshop_facts(
     folder: Path | None = None,
 ) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
     """(focus → lessons it puts first, lessons not laid out), from the lessons' metadata
-    (``workshop_focus`` and ``in_workshop``; see :mod:`helpers.publish.catalog`)."""
+    (``workshop_focus`` and ``in_workshop``; see :mod:`helpers.lessons`)."""
     lessons = [(lesson.number, lesson.facts()) for lesson in catalog.lessons(folder)]
     focus = {"full": ()}
     for name in catalog.WORKSHOP_FOCUSES:
@@ -55,7 +55,7 @@ FOCUS, NOT_TAUGHT = _workshop_facts()
 def course_map(folder: Path | None = None) -> pd.DataFrame:
     """One row per lesson: ``lesson`` (NN), ``title``, ``minutes``, ``level``, ``summary``.
 
-    Read from the course's lesson catalogue (:mod:`helpers.publish.catalog`), the one the
+    Read from the course's lesson catalogue (:mod:`helpers.lessons`), the one the
     site is built from.
 
     Parameters

@@ -41,11 +41,12 @@ from helpers.publish.catalog import (
     read_lesson,
     write_if_changed,
 )
-from helpers.publish.checks import broken_links, external_loads
+from helpers.publish.checks import LITE_DIR, broken_links, external_loads
 from helpers.publish.execute import executed, store_outputs
 from helpers.publish.render import (
     CachedRenderer,
     copy_static,
+    copy_tree,
     page_context,
     render_index,
     strip_hidden,
@@ -58,11 +59,14 @@ def build(
     jobs: int = 2,
     only: list[str] | None = None,
     cache: Path | None = None,
+    lite: Path | None = None,
 ) -> Path:
     """Execute (or take from the cache) and render every lesson; write the site into ``out``.
 
     ``only``: lesson numbers or stems to build (a preview for authors; the others are listed
     in the navigation but not written, and the link check is skipped).
+    ``lite``: a built browser edition (:mod:`helpers.publish.lite`) to copy in as ``lite/``;
+    each lesson page then links to its notebook there.
     """
     started = time.perf_counter()
     out = out or BUILD / ("html-student" if student else "html")
@@ -93,6 +97,8 @@ def build(
 
     items = lesson_items(lessons)
     written = set(copy_static(out))
+    if lite is not None:
+        written.update(copy_tree(lite, out / LITE_DIR))
     renderer = CachedRenderer(cache / "rendered", student)
     for i, lesson in enumerate(lessons):
         if lesson.stem not in results:
@@ -100,7 +106,7 @@ def build(
         nb, key, _ = results[lesson.stem]
         if student:
             nb = strip_hidden(nb)
-        page = page_context(items, i, student)
+        page = page_context(items, i, student, lite=lite is not None)
         outputs = {
             f"{lesson.stem}.html": renderer.page(lesson.stem, key, nb, page),
             f"{lesson.stem}.slides.html": renderer.slides(lesson.stem, key, nb, page),
@@ -148,6 +154,11 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--jobs", type=int, default=2, help="lessons executed at once (default 2)")
     parser.add_argument(
+        "--lite",
+        action="store_true",
+        help="copy in the browser edition (built by `python -m helpers.publish.lite`) as lite/",
+    )
+    parser.add_argument(
         "--store-outputs",
         nargs="*",
         metavar="NB",
@@ -171,7 +182,15 @@ def main(argv=None) -> int:
         elif args.store_outputs is not None:
             store_outputs(args.store_outputs)
         else:
-            build(args.out, student=args.student, jobs=args.jobs, only=args.only, cache=args.cache)
+            lite = BUILD / "lite" / ("html-student" if args.student else "html")
+            build(
+                args.out,
+                student=args.student,
+                jobs=args.jobs,
+                only=args.only,
+                cache=args.cache,
+                lite=lite if args.lite else None,
+            )
     except LessonError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -1,18 +1,8 @@
 """The lesson catalogue: which lessons there are, what each one is, and the cache key.
 
-One catalogue serves the site build, the stored outputs, the workshop planner
-(:mod:`helpers.workshop`) and the README's lesson table. A lesson is a notebook
-``notebooks/NN-kebab-title.ipynb``; its title is the first ``# `` heading and its other facts
-live in the notebook metadata ``stronger_miles`` (see :data:`FACTS`)::
-
-    "stronger_miles": {
-        "minutes": 30,                     # the author's estimate of the time to learn [min]
-        "level": "beginner",               # one of LEVELS
-        "summary": "One or two sentences for the site's lesson card.",
-        "learn": "what you learn, a short line for the README table",
-        "in_workshop": true,               # false: the workshop does not lay this lesson out
-        "workshop_focus": ["strength"]     # workshop focuses that put this lesson first
-    }
+One catalogue serves the site build, the stored outputs and the README's lesson table; what a
+lesson is and the facts it carries live in :mod:`helpers.lessons`, which the workshop planner
+(:mod:`helpers.workshop`) reads too.
 
 The execution cache key of a lesson hashes what can change its outputs: its cells, the
 ``helpers`` modules it imports (and the modules those import), ``data/`` and the pinned packages.
@@ -24,109 +14,42 @@ import ast
 import hashlib
 import json
 import os
-import re
 import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
 import helpers
+from helpers import lessons as lessons_data
+from helpers.lessons import (  # noqa: F401 (the catalogue's public names)
+    FACTS,
+    LESSON_PATTERN,
+    LEVELS,
+    WORKSHOP_FOCUSES,
+    Lesson,
+    LessonError,
+    _rel,
+)
 
 ROOT = helpers.ROOT
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "_build"
 #: The ``helpers`` package folder (the cache key hashes its modules).
 PACKAGE = Path(helpers.__file__).resolve().parent
-LESSON_PATTERN = re.compile(r"^(\d\d)-[a-z0-9-]+\.ipynb$")
-LEVELS = ("everyone", "beginner", "intermediate", "advanced", "coach")
-WORKSHOP_FOCUSES = ("strength", "load", "race")
-#: The facts each lesson's metadata ``stronger_miles`` holds: key → (check, what is expected).
-FACTS = {
-    "minutes": (lambda v: type(v) is int and 5 <= v <= 240, "whole minutes, 5–240"),
-    "level": (lambda v: v in LEVELS, f"one of {', '.join(LEVELS)}"),
-    "summary": (lambda v: isinstance(v, str) and v.strip() != "", "a sentence for the lesson card"),
-    "learn": (lambda v: isinstance(v, str) and v.strip() != "", "a short line for the README"),
-    "in_workshop": (lambda v: isinstance(v, bool), "true or false"),
-    "workshop_focus": (
-        lambda v: isinstance(v, list) and set(v) <= set(WORKSHOP_FOCUSES),
-        f"a list drawn from {', '.join(WORKSHOP_FOCUSES)}",
-    ),
-}
-
-
-class LessonError(RuntimeError):
-    """A lesson failed to execute; the message names the notebook and the cell."""
 
 
 def log(message: str) -> None:
     print(message, flush=True)
 
 
-def _rel(path: Path) -> str:
-    """A path as the user typed it: relative to the course root when inside it."""
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
-@dataclass
-class Lesson:
-    path: Path
-    nb: nbformat.NotebookNode
-
-    @property
-    def stem(self) -> str:
-        return self.path.stem
-
-    @property
-    def number(self) -> str:
-        return self.stem[:2]
-
-    @property
-    def title(self) -> str:
-        for cell in self.nb.cells:
-            if cell.cell_type == "markdown":
-                for line in cell.source.splitlines():
-                    if line.startswith("# "):
-                        return line[2:].strip()
-        return self.stem
-
-    @property
-    def meta(self) -> dict:
-        return dict(self.nb.metadata.get("stronger_miles", {}))
-
-    def facts(self) -> dict:
-        """The lesson's facts (:data:`FACTS`), checked; a missing or bad one is a LessonError."""
-        meta = self.meta
-        for key, (ok, expected) in FACTS.items():
-            if key not in meta:
-                raise LessonError(
-                    f"{_rel(self.path)}: notebook metadata stronger_miles has no {key!r} "
-                    f"(expected {expected})"
-                )
-            if not ok(meta[key]):
-                raise LessonError(
-                    f"{_rel(self.path)}: notebook metadata stronger_miles.{key} is "
-                    f"{meta[key]!r}; expected {expected}"
-                )
-        return {key: meta[key] for key in FACTS}
-
-
 def find_lessons(folder: Path | None = None) -> list[Path]:
-    """Lesson notebooks in teaching order; a misnamed notebook is an error, not skipped."""
-    folder = folder or NOTEBOOKS
-    paths = []
-    for path in sorted(folder.glob("*.ipynb")):
-        if not LESSON_PATTERN.match(path.name):
-            raise LessonError(f"{_rel(path)}: lesson file names look like NN-kebab-title.ipynb")
-        paths.append(path)
-    return paths
+    """Lesson notebooks in teaching order (the course's ``notebooks/`` by default)."""
+    return lessons_data.find_lessons(folder or NOTEBOOKS)
 
 
 def read_lesson(path: Path) -> Lesson:
+    """A lesson read with nbformat (as the build executes and renders it)."""
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as exc:  # nbformat raises several types for a broken file

@@ -16,6 +16,9 @@ EXTERNAL_LOAD = re.compile(
     r"""|@import\s+(?:url\()?["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""",
     re.IGNORECASE,
 )
+#: The browser edition's folder inside the site; :mod:`helpers.publish.lite` checks it itself
+#: (local Pyodide, no PyPI fallback), since its JupyterLite pages are not ours to scan.
+LITE_DIR = "lite"
 _HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 
@@ -45,6 +48,8 @@ def external_loads(folder: Path) -> list[str]:
     for path in sorted(folder.rglob("*")):
         if path.suffix not in {".html", ".css", ".js"} or path.name == "plotly.min.js":
             continue
+        if path.relative_to(folder).parts[0] == LITE_DIR:
+            continue
         text = path.read_text(errors="replace")
         for m in EXTERNAL_LOAD.finditer(text):
             found.append(f"{path.relative_to(folder)}: {m.group(0)[:120]}")
@@ -54,7 +59,7 @@ def external_loads(folder: Path) -> list[str]:
 def broken_links(folder: Path) -> list[str]:
     """Relative links (and their #anchors) in the site's pages that do not resolve."""
     ids: dict[Path, set[str]] = {}
-    pages = sorted(folder.rglob("*.html"))
+    pages = sorted(p for p in folder.rglob("*.html") if p.relative_to(folder).parts[0] != LITE_DIR)
     for page in pages:
         ids[page.resolve()] = set(_ID.findall(page.read_text()))
     broken = []
@@ -64,6 +69,7 @@ def broken_links(folder: Path) -> list[str]:
             if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
                 continue  # http(s), mailto: outside the site
             target, _, anchor = href.partition("#")
+            target = target.partition("?")[0]  # lite/notebooks/index.html?path=...
             dest = (page.parent / target).resolve() if target else page.resolve()
             if not dest.exists():
                 broken.append(f"{page.relative_to(folder)}: {href} (no such file)")

@@ -9,6 +9,7 @@ import copy
 import hashlib
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -19,9 +20,11 @@ from helpers.publish.catalog import (
     PACKAGE,
     LessonError,
     _files_digest,
+    _rel,
     write_atomic,
     write_if_changed,
 )
+from helpers.publish.checks import LITE_DIR
 
 TEMPLATES = PACKAGE / "templates"
 STATIC = PACKAGE / "static"
@@ -144,6 +147,26 @@ def _lab_css() -> str:
     return "\n".join(parts)
 
 
+def copy_tree(src: Path, dest: Path) -> list[Path]:
+    """Copy a built folder (the browser edition) into the site, skipping unchanged files."""
+    if not (src / "index.html").is_file():
+        raise LessonError(f"{_rel(src)}: no built browser edition there (run `make lite`)")
+    written = []
+    for path in sorted(src.rglob("*")):
+        if not path.is_file() or path.name.startswith(".stronger-miles"):
+            continue
+        target = dest / path.relative_to(src)
+        stat = path.stat()
+        if not target.exists() or (target.stat().st_size, int(target.stat().st_mtime)) != (
+            stat.st_size,
+            int(stat.st_mtime),
+        ):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+        written.append(target)
+    return written
+
+
 def copy_static(out: Path) -> list[Path]:
     import plotly
 
@@ -231,9 +254,11 @@ class CachedRenderer:
         return self._render("slides", stem, key, nb, page)
 
 
-def page_context(items: list[dict], i: int, student: bool) -> dict:
-    """The template context of lesson ``i``: its card, the lesson list, prev/next."""
+def page_context(items: list[dict], i: int, student: bool, lite: bool = False) -> dict:
+    """The template context of lesson ``i``: its card, the lesson list, prev/next, and with
+    ``lite`` the link to the same lesson in the browser edition."""
     return {
+        "lite": f"{LITE_DIR}/notebooks/index.html?path={items[i]['stem']}.ipynb" if lite else None,
         **items[i],
         "site_title": SITE_TITLE,
         "lessons": items,
