@@ -140,3 +140,11 @@ def test_the_walk_sees_imports_inside_functions_and_from_packages():
     assert any(top(m) == "figures" for m in inside)
     inside, _ = imports("helpers.plans.lifts")
     assert {"helpers.load", "helpers.strength"} <= {m for m in inside if layer(m) == "science"}
+
+
+def test_no_module_is_a_big_room():
+    # a module over 600 lines holds more than one topic: split it into a package (figures/, logs/)
+    long = {
+        name: n for name, path in MODULES.items() if (n := len(path.read_text().splitlines())) > 600
+    }
+    assert not long, f"modules over 600 lines: {long}"

@@ -31,11 +31,9 @@ DAILY_CARB_BANDS = {
 }
 #: Carbohydrate loading, 36–48 h before a race of more than 90 min [g/kg/day] (Burke 2011).
 CARB_LOADING_G_PER_KG = (10.0, 12.0)
-#: Fast refuelling when less than 8 h separate two hard sessions [g/kg/h], for the first 4 h
-#: (Burke 2011, Table 1; Thomas et al. 2016).
+#: Refuelling for 4 h when < 8 h separate two hard sessions [g/kg/h] (Burke 2011; Thomas 2016).
 RECOVERY_CARB_G_PER_KG_PER_H = (1.0, 1.2)
-#: Daily protein for athletes [g/kg/day] (Thomas et al. 2016), spread over the day in meals of
-#: about 0.3 g/kg.
+#: Daily protein for athletes [g/kg/day] (Thomas et al. 2016), in meals of about 0.3 g/kg.
 PROTEIN_G_PER_KG = (1.2, 2.0)
 PROTEIN_PER_MEAL_G_PER_KG = 0.3
 
