@@ -50,9 +50,7 @@ NO_QUANTITATIVE_AXIS = {"library_exercise_board", "library_coverage_heatmap"}
 INDEX_AXIS = re.compile(r"(date|session|week|week starting|exercise group|muscle)")
 # Gaps found by this test, left to the figures' owners: each case must fail until it is fixed
 # (strict xfail), then its line here goes.
-KNOWN_GAPS = {
-    "log_load_acwr": "right axis titled 'ACWR' without a unit; the other ACWR axes say [ratio]",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 # ---------------------------------------------------------------- sample inputs, as the lessons
@@ -191,11 +189,8 @@ SAMPLES = {
     ),
     "form_acwr_lines": lambda: (({"rolling": load.acwr(daily_load())},), {}),
     "form_banister": lambda: ((load.banister(daily_load()),), {}),
-    "form_explorer": lambda: (
-        (daily_load(), load.acwr(daily_load()), forms(), "A 16-week block"),
-        {"load_max": 2000},
-    ),
     "form_fitness_fatigue": lambda: (({"1/N": load.fitness_fatigue(daily_load())},), {}),
+    "form_load_panels": lambda: ((daily_load(), load.acwr(daily_load()), forms()), {}),
     "fuel_carb_day": lambda: (
         (meals.plan_carb_day(meals.load_recipes(), 62.0, g_per_kg=10, meals=5),),
         {},
@@ -247,7 +242,6 @@ SAMPLES = {
         (compared(), "run_km", "Weekly running", "running per week [km]"),
         {},
     ),
-    "plan_explorer": lambda: ((plan().weeks, "A 16-week block"), {}),
     "plan_long_runs": lambda: ((compared(),), {"title": "Long runs"}),
     "plan_strength": lambda: ((plan().weeks,), {}),
     "recovery_hold_by_target": lambda: (

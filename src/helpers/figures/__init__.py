@@ -48,8 +48,8 @@ from helpers.figures.library import (
 from helpers.figures.load import (
     form_acwr_lines,
     form_banister,
-    form_explorer,
     form_fitness_fatigue,
+    form_load_panels,
     load_form_compare,
     log_km_vs_plan,
     log_load_acwr,
@@ -61,7 +61,6 @@ from helpers.figures.load import (
 from helpers.figures.plans import (
     plan_block,
     plan_compare,
-    plan_explorer,
     plan_long_runs,
     plan_strength,
 )
@@ -103,12 +102,11 @@ __all__ = [
     "form_acwr_lines",
     "form_fitness_fatigue",
     "form_banister",
-    "form_explorer",
+    "form_load_panels",
     "load_form_compare",
     "plan_block",
     "plan_strength",
     "plan_compare",
-    "plan_explorer",
     "plan_long_runs",
     "fuel_range_bars",
     "fuel_race_carb_bands",

@@ -281,7 +281,7 @@ def log_load_acwr(daily, ratio, title: str, load_max: float = 1000, ratio_max: f
             line=dict(color=PALETTE[5], width=3),
             hovertemplate="%{x}: ACWR %{y:.2f}<extra></extra>",
         ),
-        yaxis2=dict(title="ACWR", range=[0, ratio_max], dtick=0.5),
+        yaxis2=dict(title="ACWR [ratio]", range=[0, ratio_max], dtick=0.5),
     )
     _acwr_band(fig, yref="y2")
     fig.update_layout(
@@ -410,12 +410,23 @@ def form_banister(table, title: str = "Banister model: performance over the bloc
     )
 
 
-def form_explorer(
-    daily, ratio, forms, title: str, load_max: float, ratio_max: float = 2.0, form_range=(-400, 200)
+def form_load_panels(
+    daily,
+    ratio,
+    forms,
+    title: str = "Daily load, ACWR and form",
+    load_max: float | None = None,
+    ratio_max: float = 2.0,
+    form_range=None,
 ):
-    """Three stacked panels with fixed axes for :mod:`helpers.explore`: daily load [AU] (bars),
-    the ACWR (line, 0.8–1.3 band, 1.5 dotted) and form [AU] for each convention in ``forms``
-    (dict label -> Series). Always 2 + len(forms) traces."""
+    """Three stacked panels over one block: daily load [AU] (bars), the acute:chronic workload
+    ratio (line, 0.8–1.3 band, 1.5 dotted; Gabbett 2016, thresholds contested) and form [AU]
+    for each convention in ``forms`` (dict label -> date-indexed Series).
+
+    Always 2 + len(forms) traces, so :mod:`helpers.explore` can swap the data; ``load_max``
+    [AU], ``ratio_max`` [ratio] and ``form_range`` ([low, high] in AU) fix the axes so every
+    state shares one frame (``load_max`` or ``form_range`` ``None``: fit the data).
+    """
     from plotly.subplots import make_subplots
 
     fig = make_subplots(
@@ -468,9 +479,16 @@ def form_explorer(
         margin=dict(t=150),  # room for the title and a dropdown above the plot
         legend=dict(orientation="h", x=0.32, y=1.0, yanchor="bottom"),
     )
-    fig.update_yaxes(title_text="load [AU]", range=[0, load_max], row=1, col=1)
+    fig.update_yaxes(
+        title_text="load [AU]", range=None if load_max is None else [0, load_max], row=1, col=1
+    )
     fig.update_yaxes(title_text="ACWR [ratio]", range=[0, ratio_max], row=2, col=1)
-    fig.update_yaxes(title_text="form [AU]", range=list(form_range), row=3, col=1)
+    fig.update_yaxes(
+        title_text="form [AU]",
+        range=None if form_range is None else list(form_range),
+        row=3,
+        col=1,
+    )
     fig.update_xaxes(title_text="date", type="date", row=3, col=1)
     return describe(
         fig,

@@ -1,4 +1,4 @@
-"""Figures of a marathon block: volume, strength work, variants side by side, the explorer."""
+"""Figures of a marathon block: volume, strength work, variants side by side."""
 
 from __future__ import annotations
 
@@ -16,11 +16,23 @@ from helpers.units import MARATHON_KM
 _PLAN_PHASES = ("base", "build", "peak", "taper")
 
 
-def plan_block(weeks, title: str = "Running volume across the block", unit: str = "km"):
+def plan_block(
+    weeks,
+    title: str = "Running volume across the block",
+    unit: str = "km",
+    weeks_max: int | None = None,
+    volume_max: float | None = None,
+    legend_x: float = 0.0,
+):
     """Weekly running volume [unit] as bars coloured by phase, recovery weeks hatched.
 
     ``weeks``: ``Plan.weeks`` (columns ``week``, ``phase``, ``recovery``, ``run_km``,
-    ``long_run_km``). The long run is drawn as a line over the bars.
+    ``long_run_km``). The long run is drawn as a line over the bars. Always five traces (one
+    per phase, empty if the block has none, and the long run), so :mod:`helpers.explore` can
+    swap the data; ``weeks_max`` [weeks] and ``volume_max`` [unit] fix the x and y axes so
+    blocks of different lengths and peaks share one frame (``None``: fit the data).
+    ``legend_x`` [fraction of the plot width] is where the legend row starts; an explorer
+    with a dropdown above the plot moves it right of the dropdown.
     """
     fig = go.Figure()
     for i, phase in enumerate(_PLAN_PHASES):
@@ -51,9 +63,16 @@ def plan_block(weeks, title: str = "Running volume across the block", unit: str 
         height=430,
         margin=dict(t=100),
         bargap=0.15,
-        xaxis=dict(title="week of the block", dtick=1),
-        yaxis_title=f"running per week [{unit}]",
-        legend=_legend_above(),
+        xaxis=dict(
+            title="week of the block",
+            dtick=1,
+            range=None if weeks_max is None else [0.5, weeks_max + 0.5],
+        ),
+        yaxis=dict(
+            title=f"running per week [{unit}]",
+            range=None if volume_max is None else [0, volume_max],
+        ),
+        legend={**_legend_above(), "x": legend_x},
     )
     return describe(
         fig,
@@ -199,77 +218,4 @@ def plan_long_runs(table, race_km: float = MARATHON_KM, warn_share: float = 0.6,
         fig,
         f"One line per plan variant showing the long run week by week up to race week, with "
         f"dotted lines at the race distance and at {warn_share:.0%} of it.",
-    )
-
-
-def plan_explorer(
-    weeks,
-    title: str,
-    x_max: int = 24,
-    km_max: float = 90,
-    load_max: float = 3500,
-    note: str = "",
-    line: str = "load",
-):
-    """Weekly running volume (bars) with one line, by weeks to race.
-
-    ``line="load"``: session-RPE load per week on a right-hand axis [AU];
-    ``line="long_run_km"``: the long run (the race in race week) on the bars' axis [km].
-    Always two traces with fixed axes, so :mod:`helpers.explore` can precompute every state;
-    ``note`` is shown as an annotation (e.g. the plan's warnings).
-    """
-    x = [int(len(weeks) - w) for w in weeks["week"]]
-    if line == "long_run_km":
-        trace = go.Scatter(
-            x=x,
-            y=_floats(weeks["long_run_km"]),
-            name="long run [km] (the race in race week)",
-            mode="lines+markers",
-            line=dict(color=PALETTE[5], width=2.5),
-            hovertemplate="%{x} weeks out: long run %{y:.1f} km<extra></extra>",
-        )
-        yaxis2 = None
-    else:
-        trace = go.Scatter(
-            x=x,
-            y=_floats(weeks["load"]),
-            name="weekly load [AU]",
-            mode="lines+markers",
-            line=dict(color=PALETTE[5], width=2.5),
-            hovertemplate="%{x} weeks out: %{y:.0f} AU<extra></extra>",
-        )
-        yaxis2 = dict(title="session-RPE load per week [AU]", range=[0, load_max])
-    bars = go.Bar(
-        x=x,
-        y=_floats(weeks["run_km"]),
-        name="running [km]",
-        marker_color=PALETTE[0],
-        hovertemplate="%{x} weeks out: %{y:.1f} km<extra></extra>",
-    )
-    fig = _bars_with_line([bars], trace, yaxis2=yaxis2)
-    fig.update_layout(
-        title=title,
-        height=480,
-        margin=dict(t=100, r=70, b=110),
-        xaxis=dict(title="weeks to race (0 = race week)", range=[x_max + 0.5, -0.5], dtick=2),
-        yaxis=dict(title="running per week [km]", range=[0, km_max]),
-        legend=_legend_above(),
-        annotations=[
-            dict(
-                text=note,
-                xref="paper",
-                yref="paper",
-                x=0,
-                y=-0.25,
-                xanchor="left",
-                showarrow=False,
-                align="left",
-            )
-        ],
-    )
-    return describe(
-        fig,
-        "Bars of weekly running kilometres and a line of "
-        + ("the long run" if line == "long_run_km" else "weekly training load")
-        + ", counted in weeks to race, for the chosen plan settings.",
     )
