@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import CHROMIUM_FLAGS, NOTEBOOKS, ROOT, _skip_or_fail, chromium_path
+from conftest import NOTEBOOKS, ROOT, _skip_or_fail
 from helpers.publish import lite, lite_sources
 from helpers.publish.lite import NOTEBOOK_JS as _NOTEBOOK
 from helpers.publish.lite import open_lesson, run_all
@@ -71,18 +71,10 @@ def lite_url(lite_site):
 
 
 @pytest.fixture(scope="session")
-def lite_browser():
-    path = chromium_path()
-    if path is None:
-        _skip_or_fail(
-            "Chromium not found: browser-edition tests skipped (apt-get install chromium)"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+def lite_browser(browser):
+    """The session's headless Chromium (tests/conftest.py): one Playwright per test run, as
+    Playwright's sync API allows only one at a time."""
+    return browser
 
 
 @pytest.fixture(scope="session")
