@@ -175,7 +175,10 @@ def build(out: Path | None = None, student: bool = False, cache: Path | None = N
         tmp = Path(tmp)
         wheel = helpers_wheel(tmp / "wheel")
         files[wheel.name] = wheel.read_bytes()
-        depends = ["numpy", "pandas", "plotly", "ipywidgets", "tzdata", "nbformat", "icalendar"]
+        depends = [
+            *("numpy", "pandas", "plotly", "ipywidgets", "tzdata", "nbformat", "icalendar"),
+            *("fitdecode", "gpxpy", "defusedxml"),
+        ]
         added.append(
             lock_entry(
                 "stronger-miles",

