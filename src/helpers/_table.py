@@ -101,3 +101,20 @@ def check_unique(path: Path, rows: list[tuple[int, dict]], column: str = "id") -
             fail(path, line, column, f"duplicate {column} {value!r} (first on line {first[value]})")
         first[value] = line
     return first
+
+
+def parse_list(column: str, value: str, allowed) -> tuple[str, ...]:
+    """Split a ``;``-separated cell into a tuple, each item one of ``allowed``, none repeated.
+
+    An empty cell is an empty tuple. A ValueError names the column, the item and what is allowed
+    (the caller adds the file, the line and the column, see :func:`fail`).
+    """
+    if not value:
+        return ()
+    items = tuple(item.strip() for item in value.split(";"))
+    for item in items:
+        if item not in allowed:
+            raise ValueError(f"unknown {column} item {item!r} (allowed: {', '.join(allowed)})")
+    if len(set(items)) != len(items):
+        raise ValueError(f"repeated item in {value!r}")
+    return items

@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers import DATA_DIR
 from helpers._checks import check_choice, check_integer
-from helpers._table import check_unique, fail, read_rows
+from helpers._table import check_unique, fail, parse_list, read_rows
 
 #: The library's columns, in file order.
 COLUMNS = (
@@ -105,15 +105,8 @@ _BOOLS = {"true": True, "false": False}
 
 
 def _parse_list(value: str, column: str, allowed) -> tuple[str, ...]:
-    """Split a ';'-separated cell into a tuple, checking every item against ``allowed``."""
-    if not value:
-        return ()
-    items = tuple(item.strip() for item in value.split(";"))
-    for item in items:
-        if item not in allowed:
-            raise ValueError(f"unknown {column} item {item!r} (allowed: {', '.join(allowed)})")
-    if len(set(items)) != len(items):
-        raise ValueError(f"repeated item in {value!r}")
+    """A ';'-separated cell as a tuple (:func:`helpers._table.parse_list`); 'none' stands alone."""
+    items = parse_list(column, value, allowed)
     if column == "equipment" and "none" in items and len(items) > 1:
         raise ValueError(f"'none' must stand alone, got {value!r}")
     return items

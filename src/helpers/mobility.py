@@ -14,7 +14,7 @@ import pandas as pd
 
 from helpers import DATA_DIR
 from helpers._checks import check_choice
-from helpers._table import check_unique, read_rows
+from helpers._table import check_unique, parse_list, read_rows
 
 #: The library's columns, in file order.
 COLUMNS = ("id", "name", "target", "hold_s", "reps_or_sides", "cues", "caution", "when")
@@ -43,16 +43,6 @@ MAX_HOLD_S = 300
 _ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 
-def _parse_list(column: str, value: str, allowed) -> tuple[str, ...]:
-    items = tuple(item.strip() for item in value.split(";"))
-    for item in items:
-        if item not in allowed:
-            raise ValueError(f"unknown {column} item {item!r} (allowed: {', '.join(allowed)})")
-    if len(set(items)) != len(items):
-        raise ValueError(f"repeated item in {value!r}")
-    return items
-
-
 def _parse_cell(column: str, value: str):
     """One cell as its Python value; raises ValueError saying what is wrong."""
     if not value:
@@ -60,9 +50,9 @@ def _parse_cell(column: str, value: str):
     if column == "id" and not _ID.match(value):
         raise ValueError(f"id must be snake_case (a-z, 0-9, _), got {value!r}")
     if column == "target":
-        return _parse_list(column, value, TARGETS)
+        return parse_list(column, value, TARGETS)
     if column == "when":
-        return _parse_list(column, value, WHEN)
+        return parse_list(column, value, WHEN)
     if column == "hold_s":
         if not value.isdigit() or not 1 <= int(value) <= MAX_HOLD_S:
             raise ValueError(
