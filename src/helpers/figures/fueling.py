@@ -174,8 +174,9 @@ def fuel_carb_day(day, title: str = "A carbohydrate-loading day", x_max: float |
     """Grouped horizontal bars of carbohydrate and protein per meal [g] of a
     :func:`helpers.meals.plan_carb_day` table (the ``total`` row is left out)."""
     meals_only = day[day["meal"] != "total"]
+    # two short lines a label, so the bars keep their room on a phone
     labels = [
-        f"{m}: {r} × {s:g}"
+        f"{m}: {s:g} ×<br>{r if len(r) <= 24 else r[:23] + '…'}"
         for m, r, s in zip(
             meals_only["meal"], meals_only["recipe"], meals_only["servings"], strict=True
         )
@@ -206,7 +207,7 @@ def fuel_carb_day(day, title: str = "A carbohydrate-loading day", x_max: float |
         height=140 + 70 * len(labels),
         xaxis_range=[0, x_max or float(meals_only["carbs_g"].max()) * 1.25],
         yaxis=dict(autorange="reversed", automargin=True),
-        margin=dict(l=330),
+        margin=dict(l=190),
         legend=dict(orientation="h", x=1.0, xanchor="right", y=1.0, yanchor="bottom"),
     )
     return describe(
