@@ -372,29 +372,15 @@ def form_banister(table, title: str = "Banister model: performance over the bloc
     """Banister fitness and fatigue (left axis) and modelled performance [AU] over the block
     (``table`` from ``helpers.load.banister``)."""
     days = _days(table.index)
+    lines = (
+        ("fitness", "fitness (unweighted sum)", dict(color=PALETTE[0])),
+        ("fatigue", "fatigue (unweighted sum)", dict(color=PALETTE[1])),
+        ("performance", "performance", dict(color=PALETTE[7], width=3)),
+    )
     fig = go.Figure(
         [
-            go.Scatter(
-                x=days,
-                y=_values(table["fitness"]),
-                name="fitness (unweighted sum)",
-                mode="lines",
-                line=dict(color=PALETTE[0]),
-            ),
-            go.Scatter(
-                x=days,
-                y=_values(table["fatigue"]),
-                name="fatigue (unweighted sum)",
-                mode="lines",
-                line=dict(color=PALETTE[1]),
-            ),
-            go.Scatter(
-                x=days,
-                y=_values(table["performance"]),
-                name="performance",
-                mode="lines",
-                line=dict(color=PALETTE[7], width=3),
-            ),
+            go.Scatter(x=days, y=_values(table[column]), name=name, mode="lines", line=line)
+            for column, name, line in lines
         ]
     )
     fig.update_layout(
