@@ -19,6 +19,13 @@ EXTERNAL_LOAD = re.compile(
 #: The browser edition's folder inside the site; :mod:`helpers.publish.lite` checks it itself
 #: (local Pyodide, no PyPI fallback), since its JupyterLite pages are not ours to scan.
 LITE_DIR = "lite"
+
+
+def lesson_href(stem: str) -> str:
+    """A lesson's page in the browser edition, relative to the edition's folder."""
+    return f"notebooks/index.html?path={stem}.ipynb"
+
+
 _HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 

@@ -33,6 +33,7 @@ import nbformat
 
 import helpers
 from helpers import publish
+from helpers.publish.checks import lesson_href
 from helpers.publish.lite_sources import (
     BUILD,
     KERNEL_NAME,
@@ -114,11 +115,6 @@ def _inputs_digest(student: bool) -> str:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:24]
-
-
-def lesson_href(stem: str) -> str:
-    """The browser-edition page of a lesson, relative to the edition's folder."""
-    return f"notebooks/index.html?path={stem}.ipynb"
 
 
 def check_output(out: Path, lock: dict) -> None:
@@ -286,7 +282,7 @@ def serve(folder: Path):
 def open_lesson(page, lite_url: str, stem: str, kernel_s: float = 300) -> float:
     """Open a lesson in the browser edition; wait for its kernel; return seconds to ready."""
     start = time.perf_counter()
-    page.goto(f"{lite_url}notebooks/index.html?path={stem}.ipynb")
+    page.goto(f"{lite_url}{lesson_href(stem)}")
     page.wait_for_function(
         f"() => window.jupyterapp && {NOTEBOOK_JS} && {NOTEBOOK_JS}.sessionContext",
         timeout=120_000,
@@ -328,7 +324,8 @@ def run_all(page, run_s: float = 600) -> float:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m helpers.lite", description="Build the browser edition of the course."
+        prog="python -m helpers.publish.lite",
+        description="Build the browser edition of the course.",
     )
     parser.add_argument("--student", action="store_true", help="student notebooks (no solutions)")
     parser.add_argument("--out", type=Path, help="output folder (default _build/lite/html)")

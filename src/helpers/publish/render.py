@@ -24,7 +24,7 @@ from helpers.publish.catalog import (
     write_atomic,
     write_if_changed,
 )
-from helpers.publish.checks import LITE_DIR
+from helpers.publish.checks import LITE_DIR, lesson_href
 
 TEMPLATES = PACKAGE / "templates"
 STATIC = PACKAGE / "static"
@@ -258,7 +258,7 @@ def page_context(items: list[dict], i: int, student: bool, lite: bool = False) -
     """The template context of lesson ``i``: its card, the lesson list, prev/next, and with
     ``lite`` the link to the same lesson in the browser edition."""
     return {
-        "lite": f"{LITE_DIR}/notebooks/index.html?path={items[i]['stem']}.ipynb" if lite else None,
+        "lite": f"{LITE_DIR}/{lesson_href(items[i]['stem'])}" if lite else None,
         **items[i],
         "site_title": SITE_TITLE,
         "lessons": items,
