@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from helpers._checks import as_float_array, check_choice, check_range, like_input
-from helpers.strength._renamed import renamed
+from helpers._renamed import renamed
 
 #: The published 1RM equations (``model=`` of :func:`estimate_1rm`) and the largest number of
 #: reps each is used for: 10 for all seven. The equations were fitted on sets of about 10
