@@ -80,6 +80,8 @@ PATTERNS = (
     "bridge",
     "step",
     "calf_raise",
+    "soleus_raise",
+    "tibialis",
     "knee_flexion",
     "knee_extension",
     "hip_abduction",
