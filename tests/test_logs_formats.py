@@ -300,19 +300,23 @@ def test_fit_strength_sets_gzipped(tmp_path):
     assert result.sets["set"].tolist() == ["1", "2", "3"]
 
 
-def test_fit_multisport_folds_transitions(tmp_path):
+def test_fit_multisport_keeps_legs_and_reports_transitions(tmp_path):
+    """Issue #21: a leg stays as the file has it; the transition is reported, not merged."""
     from fit_tool.profile.profile_type import Sport
 
     legs = [
         _session(START_MS, 3600.0, Sport.CYCLING, 30000.0),
-        _session(START_MS + 3_600_000, 120.0, Sport.TRANSITION, 200.0),
-        _session(START_MS + 3_720_000, 1800.0, Sport.RUNNING, 6000.0),
+        _session(START_MS + 3_600_000, 155.0, Sport.TRANSITION, 120.0),
+        _session(START_MS + 3_755_000, 1566.0, Sport.RUNNING, 2245.0),
     ]
     result = logs.read_fit(_fit(tmp_path / "brick.fit", [_file_id(), *legs]))
     assert result.log["sport"].tolist() == ["cross", "run"]
-    # the 120 s, 200 m transition joins the run: 1920 s = 32 min, 6.2 km
-    assert result.log["duration_min"].tolist() == [60.0, 32.0]
-    assert result.log["distance_km"].tolist() == pytest.approx([30.0, 6.2])
+    # the run leg keeps its own 1566 s = 26.1 min and 2.245 km (not 28.7 min, 2.365 km)
+    assert result.log["duration_min"].tolist() == pytest.approx([60.0, 26.1])
+    assert result.log["distance_km"].tolist() == pytest.approx([30.0, 2.245])
+    # the transition, 155 s = 2:35 and 0.12 km, is in the notes
+    assert result.notes["line"].tolist() == ["session 2"]
+    assert "2:35" in result.notes["reason"][0] and "0.12 km" in result.notes["reason"][0]
     assert result.reconciles() and result.rows_read == 3
 
 

@@ -99,8 +99,10 @@ def fit_reference(path: Path):
     finally:
         fit.close()
     legs = [s for s in sessions if s.get("sport") != "transition"]
-    seconds = sum(s.get("total_timer_time") or 0 for s in sessions)
-    metres = sum(s.get("total_distance") or 0 for s in sessions)
+    legs = legs or sessions  # a file of transitions only keeps them
+    # issue #21: each leg as the file has it; transitions are reported, not added to a leg
+    seconds = sum(s.get("total_timer_time") or 0 for s in legs)
+    metres = sum(s.get("total_distance") or 0 for s in legs)
     sports = [
         "strength"
         if s.get("sub_sport") == "strength_training"

@@ -1,9 +1,13 @@
-"""Import training logs: Strava bulk export, FIT, GPX, TCX, Strong and Hevy CSV files.
+"""Import training logs: Strava bulk export, FIT, GPX, TCX, Garmin Connect, Runkeeper, Strong,
+Hevy and FitNotes files.
 
-:func:`read` takes any of them and finds the format from the content. One module per format
-family: :mod:`~helpers.logs.strava` (activities.csv in any vintage and language),
-:mod:`~helpers.logs.export` (the bulk export with its activity files), :mod:`~helpers.logs.fit`,
-:mod:`~helpers.logs.gpx`, :mod:`~helpers.logs.tcx`, :mod:`~helpers.logs.apps` (Strong, Hevy),
+:func:`read` takes any of them and finds the format from the content (the formats are one
+registry, :data:`FORMATS`). One module per format family: :mod:`~helpers.logs.strava`
+(activities.csv in any vintage and language), :mod:`~helpers.logs.export` (the bulk export with
+its activity files), :mod:`~helpers.logs.fit`, :mod:`~helpers.logs.gpx`,
+:mod:`~helpers.logs.tcx`, :mod:`~helpers.logs.garmin` (Garmin Connect's Activities.csv),
+:mod:`~helpers.logs.runkeeper`, :mod:`~helpers.logs.apps` (Strong, Hevy, FitNotes),
+:mod:`~helpers.logs.activity_types` (activity types per language),
 :mod:`~helpers.logs.detect` (:func:`read`), :mod:`~helpers.logs.combine` (combining logs,
 daily load, weekly summary, plan comparison); the schema lives in ``_schema``.
 
@@ -72,17 +76,20 @@ from helpers.logs._schema import (
     STRAVA_SPORTS,
     ImportResult,
 )
-from helpers.logs.apps import read_hevy_csv, read_strong_csv
+from helpers.logs.apps import read_fitnotes_csv, read_hevy_csv, read_strong_csv
 from helpers.logs.combine import combine_logs, compare_to_plan, daily_load, weekly_summary
-from helpers.logs.detect import detect_format, read
+from helpers.logs.detect import FORMATS, detect_format, read
 from helpers.logs.export import read_strava_export
 from helpers.logs.fit import read_fit
+from helpers.logs.garmin import read_garmin_csv
 from helpers.logs.gpx import read_gpx
+from helpers.logs.runkeeper import read_runkeeper_csv
 from helpers.logs.tcx import read_tcx
 
 __all__ = [
     "DEFAULT_RPE",
     "FIT_SPORTS",
+    "FORMATS",
     "LOG_COLUMNS",
     "MAX_UNZIPPED_BYTES",
     "SET_COLUMNS",
@@ -96,8 +103,11 @@ __all__ = [
     "detect_format",
     "read",
     "read_fit",
+    "read_fitnotes_csv",
+    "read_garmin_csv",
     "read_gpx",
     "read_hevy_csv",
+    "read_runkeeper_csv",
     "read_strava_export",
     "read_strong_csv",
     "read_tcx",

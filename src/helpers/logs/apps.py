@@ -36,7 +36,7 @@ from helpers.logs._schema import (
     _skipped_frame,
     _tzinfo,
 )
-from helpers.units import KG_PER_LB
+from helpers.units import KG_PER_LB, KM_PER_MI
 
 #: Strong header words (plain text) by meaning; ``unit`` says the unit a header carries.
 STRONG_WORDS = {
@@ -49,7 +49,7 @@ STRONG_WORDS = {
         "nome do treino",
         "trainingsnaam",
     ),
-    "duration": ("duration", "dauer", "duree", "duracion", "duracao", "duur"),
+    "duration": ("duration", "workout duration", "dauer", "duree", "duracion", "duracao", "duur"),
     "duration_s": ("duration (sec)",),
     "exercise": (
         "exercise name",
@@ -61,8 +61,8 @@ STRONG_WORDS = {
     ),
     "order": ("set order", "reihenfolge festlegen", "ordre de la serie", "orden de la serie"),
     "weight": ("weight", "gewicht", "poids", "peso"),
-    "weight_kg": ("weight (kg)",),
-    "weight_lb": ("weight (lb)", "weight (lbs)"),
+    "weight_kg": ("weight (kg)", "kg"),  # "kg" alone: the 2016 layout
+    "weight_lb": ("weight (lb)", "weight (lbs)", "lb", "lbs"),
     "weight_unit": ("weight unit",),
     "reps": ("reps", "wiederh.", "repetitions", "repeticiones", "repeticoes", "herh."),
     "rpe": ("rpe",),
@@ -235,8 +235,9 @@ def read_strong_csv(path, weight_unit: str = "kg", tz="UTC") -> ImportResult:
     return _strength_result(sets, durations, skipped, len(records))
 
 
-def _strength_result(sets, durations, skipped, rows_read) -> ImportResult:
-    """One strength session per (start, workout), in order of first appearance."""
+def _strength_result(sets, durations, skipped, rows_read, others=()) -> ImportResult:
+    """One strength session per (start, workout), in order of first appearance; ``others`` are
+    sessions read from rows that are not sets (FitNotes' cardio rows)."""
     first: dict = {}
     counts: dict = {}
     for s in sets:
@@ -256,7 +257,15 @@ def _strength_result(sets, durations, skipped, rows_read) -> ImportResult:
         table[column] = table[column].astype(float)
     if len(table):
         table["start"] = pd.to_datetime(table["start"], utc=True)
-    return ImportResult(_log_frame(rows), table, _skipped_frame(skipped), rows_read)
+    kept = len(sets) + len(others) if others else None
+    return ImportResult(
+        _log_frame(rows + list(others)), table, _skipped_frame(skipped), rows_read, kept
+    )
+
+
+def is_hevy_csv(sample) -> bool:
+    """Hevy's header names ``exercise_title`` and ``start_time``."""
+    return {"exercise_title", "start_time"} <= sample.keys
 
 
 HEVY_REQUIRED = ("title", "start_time", "end_time", "exercise_title", "reps")
@@ -337,3 +346,115 @@ def read_hevy_csv(path, tz="UTC") -> ImportResult:
             }
         )
     return _strength_result(sets, durations, skipped, len(records))
+
+
+#: FitNotes' weight headers → unit; distance units → km per unit.
+FITNOTES_WEIGHTS = {"weight (kg)": "kg", "weight (kgs)": "kg", "weight (lb)": "lb"}
+FITNOTES_WEIGHTS["weight (lbs)"] = "lb"
+FITNOTES_KM = {"km": 1.0, "m": 0.001, "mi": KM_PER_MI, "ft": KM_PER_MI / 5280}
+FITNOTES_KM["yd"] = FITNOTES_KM["ft"] * 3
+
+
+def is_fitnotes_csv(sample) -> bool:
+    """FitNotes' header: ``Date,Exercise,Category`` and a ``Weight (kgs)`` or ``(lbs)``."""
+    keys = [plain(h) for h in sample.header[:4]]
+    return keys[:3] == ["date", "exercise", "category"] and keys[3:4] in (
+        [[w] for w in FITNOTES_WEIGHTS]
+    )
+
+
+def read_fitnotes_csv(path, tz="UTC") -> ImportResult:
+    """Read a FitNotes (Android) CSV export: sets, and cardio rows as sessions.
+
+    Header ``Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time`` (or
+    ``Weight (kgs)``). A row with reps is a set: its weight in the header's unit, converted to
+    kg (1 lb = 0.45359237 kg); a bodyweight set is written with weight 0 and kept as 0. A row
+    with a distance or a time and no reps is a cardio entry: a session of its own, with the
+    distance in the row's own unit (km, m, mi, ft, yd) and the time as h:mm:ss; its sport comes
+    from the exercise name (:mod:`helpers.logs.activity_types`). FitNotes writes a date without
+    a time: a day's sets are one workout starting at midnight in ``tz``, named after the day's
+    categories, and its length is the course's estimate from the number of sets
+    (:func:`helpers.load.strength_minutes`).
+
+    Parameters
+    ----------
+    path : str or Path
+    tz : str
+        Timezone of the dates.
+
+    Returns
+    -------
+    ImportResult
+        ``log`` one row per day's workout and per cardio entry, ``sets``, ``skipped``.
+    """
+    from helpers.logs.activity_types import activity_sport
+    from helpers.units import parse_duration
+
+    tzinfo = _tzinfo(tz)
+    name, header, records = _app_csv(path)
+    keys = [plain(h) for h in header]
+    if not (len(keys) >= 8 and keys[3] in FITNOTES_WEIGHTS):
+        raise ValueError(
+            f"{name}: not a FitNotes CSV export (expected Date,Exercise,Category,Weight (kgs) "
+            f"or (lbs),Reps,Distance,Distance Unit,Time; columns found: {', '.join(header)})"
+        )
+    unit = FITNOTES_WEIGHTS[keys[3]]
+    factor = KG_PER_LB if unit == "lb" else 1.0
+    categories: dict = {}
+    for _, fields in records:
+        categories.setdefault(fields[0].strip(), [])
+        if len(fields) > 2 and fields[2] not in categories[fields[0].strip()]:
+            categories[fields[0].strip()].append(fields[2])
+    sets, durations, skipped, cardio = [], {}, [], []
+    for line, fields in records:
+        try:
+            if len(fields) < 5:
+                raise RowError(f"row has {len(fields)} fields, the header has {len(header)}")
+            day, exercise = fields[0].strip(), fields[1].strip()
+            start = _aware(parse_date(day), tzinfo)
+            reps = _non_negative(fields[4], "Reps")
+            distance = _non_negative(fields[5] if len(fields) > 5 else "", "Distance")
+            clock = fields[7].strip() if len(fields) > 7 else ""
+            if math.isnan(reps):
+                if math.isnan(distance) and not clock:
+                    raise RowError("no reps, distance or time")
+                words = plain(fields[6]) if len(fields) > 6 else ""
+                if not math.isnan(distance) and words not in FITNOTES_KM:
+                    raise RowError(f"Distance Unit {fields[6]!r} is not km, m, mi, ft or yd")
+                if not clock:
+                    raise RowError("cardio entry without a Time: no duration for its load")
+                try:
+                    minutes = parse_duration(clock) / 60
+                except ValueError:
+                    raise RowError(f"Time {clock!r} is not like 0:30:00") from None
+                km = distance * FITNOTES_KM.get(words, 1.0) if distance else math.nan
+                sport = activity_sport(exercise)
+                cardio.append(
+                    _session(
+                        start, sport, exercise, minutes, km, math.nan, math.nan, f"{name}:{line}"
+                    )
+                )
+                continue
+            weight = _non_negative(fields[3], keys[3])
+        except RowError as err:
+            skipped.append((name, line, str(err)))
+            continue
+        workout = ", ".join(categories[day])
+        durations.setdefault((start, workout), math.nan)
+        sets.append(
+            {
+                "start": start,
+                "date": start.date(),
+                "workout": workout,
+                "exercise": exercise,
+                "set": "",
+                "set_type": "normal",
+                "reps": reps,
+                "weight_kg": 0.0 if math.isnan(weight) else weight * factor,
+                "weight_unit": unit,
+                "rpe": math.nan,
+                "notes": "",
+                "source": f"{name}:{line}",
+            }
+        )
+    return _strength_result(sets, durations, skipped, len(records), cardio)

@@ -2,8 +2,8 @@
 
 Each ``session`` message is one sport leg: a run, a ride, a strength session. Strength sessions
 also give their ``set`` messages as the sets table. A multisport file (triathlon, brick,
-strength + run) gives one session per leg; its ``transition`` legs are folded into the leg that
-follows (into the one before when the transition is last), so they carry no load of their own.
+strength + run) gives one session per leg, each as the file has it; its ``transition`` legs are
+not training and are listed in ``notes`` (time and distance), never added to another leg.
 """
 
 from __future__ import annotations
@@ -176,34 +176,27 @@ def _sets(messages, offset, name: str) -> list[dict]:
     return rows
 
 
-def _fold_transitions(legs: list[dict]) -> tuple[list[dict], int]:
-    """Add each transition's time and distance to the next leg (the previous when last)."""
-    kept, pending, folded = [], [], 0
+def _split_transitions(legs: list[dict], name: str) -> tuple[list[dict], list[tuple]]:
+    """The legs that are not transitions, and a note for each transition (time, distance).
+
+    A file of transitions only keeps them as its legs (there is nothing else to read)."""
+    kept = [leg for leg in legs if leg["sport_name"] != "transition"]
+    if not kept:
+        return legs, []
+    notes = []
     for leg in legs:
         if leg["sport_name"] == "transition":
-            pending.append(leg)
-            continue
-        for t in pending:
-            leg["seconds"] += t["seconds"]
-            leg["metres"] = _add(leg["metres"], t["metres"])
-            leg["start"] = min(leg["start"], t["start"])
-        folded += len(pending)
-        pending = []
-        kept.append(leg)
-    if pending and kept:
-        for t in pending:
-            kept[-1]["seconds"] += t["seconds"]
-            kept[-1]["metres"] = _add(kept[-1]["metres"], t["metres"])
-        folded += len(pending)
-    elif pending:
-        kept = pending  # a file of transitions only: keep them as they are
-    return kept, folded
-
-
-def _add(a, b):
-    if a is None:
-        return b
-    return a if b is None else a + b
+            km = float(leg["metres"]) / 1000 if leg["metres"] else 0.0
+            minutes, seconds = divmod(round(leg["seconds"]), 60)
+            notes.append(
+                (
+                    name,
+                    f"session {leg['n']}",
+                    f"transition of {minutes}:{seconds:02d} and {km:.2f} km: "
+                    "not a training leg, not counted",
+                )
+            )
+    return kept, notes
 
 
 def read_fit_bytes(data: bytes, name: str, tz="UTC") -> ImportResult:
@@ -251,7 +244,8 @@ def read_fit_bytes(data: bytes, name: str, tz="UTC") -> ImportResult:
                 "hr": math.nan if hr is None else float(hr),
             }
         )
-    legs, folded = _fold_transitions(legs)
+    legs, transitions = _split_transitions(legs, name)
+    notes.extend(transitions)
     rows = [
         _session(
             leg["start"],
@@ -276,7 +270,7 @@ def read_fit_bytes(data: bytes, name: str, tz="UTC") -> ImportResult:
         sets,
         _skipped_frame(skipped),
         rows_read=len(sessions) + bool(error),
-        kept=len(rows) + folded,
+        kept=len(rows) + len(transitions),
         notes=_skipped_frame(notes),
     )
 
@@ -331,8 +325,8 @@ def read_fit(path, tz="UTC") -> ImportResult:
 
     Each ``session`` message gives ``start_time``, ``sport`` (mapped by :data:`FIT_SPORTS`;
     ``sub_sport`` ``strength_training`` counts as strength), ``total_timer_time`` [s],
-    ``total_distance`` [m] and ``avg_heart_rate`` [bpm]. Multisport transitions are folded into
-    the next leg. Strength ``set`` messages become ``sets``: exercise (the watch's workout
+    ``total_distance`` [m] and ``avg_heart_rate`` [bpm]. Multisport legs are kept as the file
+    has them; transitions are listed in ``notes`` and not counted. Strength ``set`` messages become ``sets``: exercise (the watch's workout
     step name, else the first of the set's ``category`` guesses by :data:`EXERCISE_CATEGORIES`),
     reps, ``weight_kg`` (FIT stores kg) with the unit the watch displayed, and order; rest sets
     are left out. Times the watch kept relative to power-on (Forerunner 70) are anchored with

@@ -7,7 +7,7 @@ three keep the same first seven columns (ID, date, name, type, description, elap
 distance), and the two newer ones repeat the elapsed-time and distance headers further on (the
 repeat holds seconds and metres). Headers are matched by meaning: the words below in English,
 Dutch, German, French, Spanish, Portuguese and Italian, and, for any other language, by that
-fixed layout.
+fixed layout. Activity types are read through :mod:`helpers.logs.activity_types`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from statistics import median
 
 from helpers.logs._locale import decimal_comma, parse_date, plain, to_float
-from helpers.logs._schema import STRAVA_SPORTS, RowError, _aware, _rpe, _session
+from helpers.logs._schema import RowError, _aware, _rpe, _session
+from helpers.logs.activity_types import activity_sport
 
 #: Header words (plain: lower case, no accents or tags, ``_`` as space) by meaning.
 HEADER_WORDS = {
@@ -108,40 +109,15 @@ HEADER_WORDS = {
 }
 _LAYOUT = ("id", "date", "name", "type", "description", "elapsed", "distance")
 
-#: Activity-type word stems (plain text) → sport, checked in order after :data:`STRAVA_SPORTS`;
-#: they cover the translated types (``Hardloopsessie``, ``Lauf``, ``Carrera``, ``Course à
-#: pied``, ``Corrida``, ``Krachttraining``, ``Musculação`` ...).
-TYPE_STEMS = (
-    ("cross", ("ski", "langlauf", "schaats", "skate", "patin")),
-    ("strength", ("weight", "kracht", "kraft", "pesas", "muscu", "peso", "poids", "pesi")),
-    ("strength", ("strength", "crossfit", "forca", "force")),
-    ("run", ("run", "loop", "lauf", "carrera", "course", "corrida", "corsa", "jog", "trail")),
-    (
-        "cross",
-        ("ride", "fiets", "rad", "bici", "velo", "pedal", "cicl", "cycl", "bik", "walk"),
-    ),
-    ("cross", ("wandel", "wander", "spazier", "gehen", "camin", "marche", "randonn", "sender")),
-    ("cross", ("excurs", "trilha", "hik", "swim", "zwem", "schwimm", "nata", "nage", "nuoto")),
-    ("cross", ("row", "roei", "ruder", "remo", "aviron", "ellipt", "stair", "kayak", "kano")),
-)
-
 
 def strava_sport(activity_type: str) -> str:
     """Sport of a Strava activity type in any language: run, strength, cross or other.
 
-    English names go through :data:`STRAVA_SPORTS`; others through :data:`TYPE_STEMS`
-    (``Hardloopsessie`` → run, ``Krafttraining`` → strength, ``Fietsrit`` → cross).
+    Looked up in the course's tables of activity types per language
+    (:mod:`helpers.logs.activity_types`): ``Hardloopsessie`` → run, ``Krafttraining`` →
+    strength, ``Nuotata`` → cross.
     """
-    text = (activity_type or "").strip()
-    if text in STRAVA_SPORTS:
-        return STRAVA_SPORTS[text]
-    words = plain(text)
-    if "rit" in words.split():  # Dutch "Virtuele rit", "E-fietsrit" is caught by "fiets"
-        return "cross"
-    for sport, stems in TYPE_STEMS:
-        if any(stem in words for stem in stems):
-            return sport
-    return "other"
+    return activity_sport(activity_type)
 
 
 def _header_key(text: str) -> str:
