@@ -1,4 +1,5 @@
-"""Every real export in ../shared/real-exports/ read as its MANIFEST.tsv says.
+"""Every real export in ../shared/real-exports/ read as MANIFEST.tsv and
+MANIFEST-other-apps.tsv (Garmin Connect, Runkeeper, FitNotes) say.
 
 The files were exported by runners' own watches and apps (see SOURCES.md there) and are never
 copied into the repository. Each one is checked against figures computed here by other means:
@@ -281,3 +282,99 @@ def test_damaged_copies_never_crash(tmp_path):
             assert logs.read(path).reconciles()
         except ValueError as err:
             assert path.name in str(err)
+
+
+# ---------------------------------------------------------------- other apps (issue #21)
+
+OTHER = REAL / "MANIFEST-other-apps.tsv"
+OTHER_ROWS = (
+    list(csv.DictReader(OTHER.open(encoding="utf-8"), delimiter="\t")) if OTHER.is_file() else []
+)
+
+
+def _figure(note: str, label: str) -> float:
+    """A figure the manifest states in its note: ``running distance 7343.97 km`` → 7343.97."""
+    match = re.search(re.escape(label) + r" ([\d.]+)", note, flags=re.IGNORECASE)
+    assert match, f"the manifest note states no {label!r}"
+    return float(match.group(1))
+
+
+def clock_seconds(text: str) -> float:
+    seconds = 0.0
+    for part in text.strip().split(":"):
+        seconds = seconds * 60 + float(part)
+    return seconds
+
+
+def other_reference(row):
+    """Rows, runs, running km, minutes (all, running) or sets and volume, by the csv module."""
+    header, rows = csv_rows(REAL / row["format"] / row["file"])
+    note, per_unit = row["note"], (1.609344 if row["unit"] == "mi" else 1.0)
+    if row["format"] == "garmin-csv":
+        kinds = re.search(r"running rows \d+ \[([^\]]+)\]", note).group(1).split(", ")
+        runs = [r for r in rows if r[0] in kinds]
+        km = sum(float(r[4]) for r in runs) * per_unit
+        minutes = [sum(clock_seconds(r[6]) for r in x) / 60 for x in (rows, runs)]
+        return {"rows": len(rows), "runs": len(runs), "km": km, "minutes": minutes}
+    if row["format"] == "runkeeper":
+        runs = [r for r in rows if r[1] == "Running"]
+        km = sum(float(r[3]) for r in runs if r[3]) * per_unit
+        minutes = [sum(clock_seconds(r[4]) for r in x) / 60 for x in (rows, runs)]
+        return {"rows": len(rows), "runs": len(runs), "km": km, "minutes": minutes}
+    sets = [r for r in rows if r[4].strip()]
+    factor = 0.45359237 if row["unit"] == "lb" else 1.0
+    volume = sum(float(r[3] or 0) * float(r[4]) for r in sets) * factor
+    return {"rows": len(rows), "sets": len(sets), "volume": volume}
+
+
+@pytest.mark.skipif(not OTHER_ROWS, reason="MANIFEST-other-apps.tsv not found")
+@pytest.mark.parametrize("row", OTHER_ROWS, ids=_id)
+def test_other_app_export(row):
+    """Garmin Connect, Runkeeper and FitNotes files, read with plain logs.read(path)."""
+    reference = other_reference(row)
+    note = row["note"]
+    # the csv module's figures are the manifest's own
+    assert reference["rows"] == _figure(note, "rows")
+    result = logs.read(REAL / row["format"] / row["file"])  # no keyword: the unit from the data
+    assert result.reconciles() and len(result.skipped) == 0
+    assert result.rows_read == reference["rows"]
+    log = result.log
+    if "sets" in reference:
+        assert reference["sets"] == _figure(note, "weight x reps sets")
+        assert reference["volume"] == pytest.approx(_figure(note, "volume"), abs=0.05)
+        assert len(result.sets) == reference["sets"]
+        close((result.sets["weight_kg"] * result.sets["reps"]).sum(), reference["volume"], "vol")
+        assert set(result.sets["weight_unit"]) == {row["unit"]}
+        assert (log["sport"] == "strength").all()
+        return
+    assert reference["runs"] == _figure(note, "running rows")
+    assert reference["km"] == pytest.approx(_figure(note, "running distance"), abs=0.01)
+    assert reference["minutes"][0] == pytest.approx(_figure(note, "duration all rows"), abs=0.05)
+    runs = log[log["sport"] == "run"]
+    assert len(runs) == reference["runs"]
+    close(runs["distance_km"].sum(), reference["km"], "running distance")
+    close(log["duration_min"].sum(), reference["minutes"][0], "duration")
+    close(runs["duration_min"].sum(), reference["minutes"][1], "running duration")
+    if row["format"] == "garmin-csv":  # the unit was decided from the data, and said
+        assert f"read as {row['unit']}" in " ".join(result.notes["reason"])
+
+
+READERS = {
+    "fit": lambda path, row: logs.read_fit(path),
+    "gpx": lambda path, row: logs.read_gpx(path),
+    "tcx": lambda path, row: logs.read_tcx(path),
+    "strava": lambda path, row: logs.read_strava_export(path),
+    "strong": lambda path, row: logs.read_strong_csv(path, weight_unit=row["unit"] or "kg"),
+    "hevy": lambda path, row: logs.read_hevy_csv(path),
+}
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["kind"] == "activity"], ids=_id)
+def test_format_readers_by_name(row):
+    """Each format's own reader, as named in the docs, gives what logs.read gives."""
+    path = REAL / row["format"] / row["file"]
+    by_name = READERS[row["format"]](path, row)
+    by_content = logs.read(path, weight_unit=row["unit"] or "kg")
+    assert by_name.reconciles()
+    assert by_name.log["duration_min"].sum() == pytest.approx(by_content.log["duration_min"].sum())
+    assert len(by_name.sets) == len(by_content.sets)

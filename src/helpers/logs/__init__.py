@@ -77,7 +77,13 @@ from helpers.logs._schema import (
     ImportResult,
 )
 from helpers.logs.apps import read_fitnotes_csv, read_hevy_csv, read_strong_csv
-from helpers.logs.combine import combine_logs, compare_to_plan, daily_load, weekly_summary
+from helpers.logs.combine import (
+    combine_logs,
+    compare_to_plan,
+    daily_load,
+    duplicate_sessions,
+    weekly_summary,
+)
 from helpers.logs.detect import FORMATS, detect_format, read
 from helpers.logs.export import read_strava_export
 from helpers.logs.fit import read_fit
@@ -101,6 +107,7 @@ __all__ = [
     "compare_to_plan",
     "daily_load",
     "detect_format",
+    "duplicate_sessions",
     "read",
     "read_fit",
     "read_fitnotes_csv",

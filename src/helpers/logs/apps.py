@@ -1,10 +1,11 @@
-"""Strength apps: Strong and Hevy CSV exports, one row per set, in every layout we have seen.
+"""Strength apps: Strong, Hevy and FitNotes CSV exports, one row per set, in every layout seen.
 
 Strong has written: the classic export (``Date,Workout Name,Duration,Exercise Name,Set Order,
 Weight,Reps,...``), the same in the app's language (German ``Datum,Workout-Name,Dauer,...``),
-an early export without ``Duration``, the Android export (semicolons, ``Weight Unit`` and
-``Distance Unit`` columns, no duration) and a ``"Workout #";...;"Duration (sec)";...;
-"Weight (kg)"`` export. Hevy writes ``weight_kg``/``distance_km`` or, set to imperial,
+an early export without ``Duration``, the 2016 export whose weight and distance columns are
+headed by their unit alone (``kg``, ``km``), the Android export (semicolons, ``Weight Unit`` and
+``Distance Unit`` columns, a ``Workout Duration`` like ``1h 26m`` or none) and a ``"Workout #";
+...;"Duration (sec)"`` (or ``"Workout Duration"``) ``;...;"Weight (kg)"`` export. Hevy writes ``weight_kg``/``distance_km`` or, set to imperial,
 ``weight_lbs``/``distance_miles``. Columns are found by meaning; the classic Strong layout is
 also recognised by position (12 columns ending in ``RPE``) whatever its language.
 """
@@ -163,9 +164,11 @@ def read_strong_csv(path, weight_unit: str = "kg", tz="UTC") -> ImportResult:
     it says them (a ``Weight Unit`` column, ``kg``/``lbs`` per row; a ``Weight (kg)`` or
     ``Weight (lb)`` header) and from ``weight_unit`` only where it does not (the classic export
     writes the app's unit setting nowhere). Pounds are converted (1 lb = 0.45359237 kg).
-    Duration: ``Duration`` (``1h 5m``, ``38min``), ``Duration (sec)``, or, in exports without
-    one, the course's estimate :func:`helpers.load.strength_minutes` from the number of
-    sets (10 min + 2.5 min per set; flagged through ``load_estimated``). The set RPE is kept in ``sets``; the session's ``rpe`` stays NaN.
+    Duration: ``Duration`` or ``Workout Duration`` (``1h 5m``, ``33m``, ``38min``),
+    ``Duration (sec)``, or, in exports without one, the course's estimate
+    :func:`helpers.load.strength_minutes` from the number of sets (10 min + 2.5 min per set;
+    flagged through ``load_estimated``). The set RPE is kept in ``sets``; the session's ``rpe``
+    stays NaN.
 
     Parameters
     ----------
@@ -190,7 +193,7 @@ def read_strong_csv(path, weight_unit: str = "kg", tz="UTC") -> ImportResult:
     name, header, records = _app_csv(path)
     col = _strong_columns(header, records, name)
     file_unit = "kg" if "weight_kg" in col else ("lb" if "weight_lb" in col else None)
-    seconds_column = "duration_s" in col
+    seconds_column = "duration_s" in col and col["duration"] == col["duration_s"]
 
     def get(fields, meaning):
         i = col.get(meaning)
@@ -373,7 +376,7 @@ def read_fitnotes_csv(path, tz="UTC") -> ImportResult:
     distance in the row's own unit (km, m, mi, ft, yd) and the time as h:mm:ss; its sport comes
     from the exercise name (:mod:`helpers.logs.activity_types`). FitNotes writes a date without
     a time: a day's sets are one workout starting at midnight in ``tz``, named after the day's
-    categories, and its length is the course's estimate from the number of sets
+    sets' categories (``Legs, Back``), and its length is the course's estimate from the number of sets
     (:func:`helpers.load.strength_minutes`).
 
     Parameters
@@ -401,10 +404,11 @@ def read_fitnotes_csv(path, tz="UTC") -> ImportResult:
     unit = FITNOTES_WEIGHTS[keys[3]]
     factor = KG_PER_LB if unit == "lb" else 1.0
     categories: dict = {}
-    for _, fields in records:
-        categories.setdefault(fields[0].strip(), [])
-        if len(fields) > 2 and fields[2] not in categories[fields[0].strip()]:
-            categories[fields[0].strip()].append(fields[2])
+    for _, fields in records:  # each day's workout is named after its sets' categories
+        if len(fields) > 4 and fields[4].strip():
+            day = categories.setdefault(fields[0].strip(), [])
+            if fields[2] not in day:
+                day.append(fields[2])
     sets, durations, skipped, cardio = [], {}, [], []
     for line, fields in records:
         try:
@@ -439,7 +443,7 @@ def read_fitnotes_csv(path, tz="UTC") -> ImportResult:
         except RowError as err:
             skipped.append((name, line, str(err)))
             continue
-        workout = ", ".join(categories[day])
+        workout = ", ".join(categories.get(day, ()))
         durations.setdefault((start, workout), math.nan)
         sets.append(
             {

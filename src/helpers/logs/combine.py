@@ -47,8 +47,34 @@ def combine_logs(*logs, start_tolerance_min: float = 2.0, duration_tolerance: fl
     Returns
     -------
     DataFrame
-        The combined log, sorted by start.
+        The combined log, sorted by start; :func:`duplicate_sessions` lists what was merged.
     """
+    kept, _ = _match(logs, start_tolerance_min, duration_tolerance)
+    return _log_frame(kept)
+
+
+DUPLICATE_COLUMNS = ("date", "sport", "kept", "duplicate", "start_difference_min")
+
+
+def duplicate_sessions(
+    *logs, start_tolerance_min: float = 2.0, duration_tolerance: float = 0.10
+) -> pd.DataFrame:
+    """The sessions :func:`combine_logs` counts once because two sources recorded them.
+
+    Same rule and parameters as :func:`combine_logs`. One row per duplicate: its ``date`` and
+    ``sport``, the ``source`` of the row it was merged into (``kept``) and its own
+    (``duplicate``), and how far apart the two starts were (``start_difference_min``).
+
+    Examples
+    --------
+    >>> duplicate_sessions(strava, watch_fit)  # doctest: +SKIP
+    """
+    _, pairs = _match(logs, start_tolerance_min, duration_tolerance)
+    return pd.DataFrame(pairs, columns=DUPLICATE_COLUMNS)
+
+
+def _match(logs, start_tolerance_min, duration_tolerance):
+    """Rows with duplicates merged, and ``(date, sport, kept, duplicate, minutes)`` pairs."""
     check_range("start_tolerance_min", start_tolerance_min, 0, 60)
     check_range("duration_tolerance", duration_tolerance, 0, 1)
     frames = [_as_log(item) for item in logs]
@@ -56,12 +82,13 @@ def combine_logs(*logs, start_tolerance_min: float = 2.0, duration_tolerance: fl
         raise ValueError("logs must name at least one log")
     frames = [f for f in frames if len(f)]
     if not frames:
-        return _log_frame([])
+        return [], []
     both = pd.concat(frames, ignore_index=True)
     both["start"] = pd.to_datetime(both["start"], utc=True)
     both = both.sort_values("start", kind="stable").reset_index(drop=True)
     window = pd.Timedelta(minutes=start_tolerance_min)
     kept: list[dict] = []
+    pairs: list[tuple] = []
     open_by_sport: dict[str, list[int]] = {}
     for row in both.to_dict("records"):
         candidates = open_by_sport.setdefault(row["sport"], [])
@@ -77,8 +104,10 @@ def combine_logs(*logs, start_tolerance_min: float = 2.0, duration_tolerance: fl
             candidates.append(len(kept))
             kept.append(row)
             continue
+        apart = (row["start"] - kept[match]["start"]).total_seconds() / 60
+        pairs.append((row["date"], row["sport"], kept[match]["source"], row["source"], apart))
         kept[match] = _merge(kept[match], row)
-    return _log_frame(kept)
+    return kept, pairs
 
 
 def _merge(first: dict, second: dict) -> dict:
