@@ -82,7 +82,8 @@ def test_strong_2016_layout_kg_and_km_columns(tmp_path):
         ("Allenamento con i pesi", "strength"),
         ("Corrida em esteira", "run"),  # Garmin pt: treadmill run
         ("Natação em alto mar", "cross"),  # Garmin pt: open-water swim
-        ("Corrida de rua", "run"),  # not listed: read by its leading word
+        ("Corrida de rua", "run"),  # not listed: read by its listed word
+        ("Virtuele fietsrit", "cross"),  # nl compound not listed: "fietsrit"
         ("Running", "run"),  # Runkeeper
         ("Football (Soccer)", "other"),
         ("Quidditch", "other"),
@@ -440,3 +441,18 @@ def test_strava_run_and_its_fit_count_once(tmp_path):
     assert logs.daily_load(combined).tolist() == [42 * 4]
     both = logs.daily_load(pd.concat([strava.log, fit.log], ignore_index=True))
     assert both.tolist() == [42 * 4 + 40 * 5]  # what double counting would have given
+
+
+def test_garmin_older_dates_day_first_when_the_file_shows_it(tmp_path):
+    head = "Activity Type,Date,Favorite,Title,Distance,Calories,Activity Time\n"
+    rows = [  # 25/4 can only be day first: so 4/7/2020 is 4 July, not 7 April
+        "Running,4/7/2020 15:36,FALSE,Run,10.0,500,00:50:00",
+        "Running,25/4/2020 15:36,FALSE,Run,8.0,400,00:40:00",
+        "Running,1/5/2020 15:36,FALSE,Run,12.0,600,01:00:00",
+    ]
+    result = logs.read(write(tmp_path, "Activities.csv", head + "\n".join(rows) + "\n"))
+    assert sorted(d.isoformat() for d in result.log["date"]) == [
+        "2020-04-25",
+        "2020-05-01",
+        "2020-07-04",
+    ]

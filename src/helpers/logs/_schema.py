@@ -47,7 +47,8 @@ SPORTS = ("run", "strength", "cross", "other")
 #: CR-10 RPE assumed when a session has no rating (course assumption; see module docstring).
 DEFAULT_RPE = {"run": 5.0, "strength": 6.0, "cross": 4.0, "other": 4.0}
 
-#: Strava activity type → sport. Types not listed map to ``other``.
+#: Strava's English activity types → sport, for reference; the readers use the tables of
+#: :mod:`helpers.logs.activity_types` (every language), which a test keeps in agreement.
 STRAVA_SPORTS = {
     "Run": "run",
     "Trail Run": "run",

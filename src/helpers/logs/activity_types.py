@@ -9,8 +9,9 @@ per language (``en.csv``, ``nl.csv``, ``de.csv``, ``fr.csv``, ``es.csv``, ``pt.c
 file; a test checks that every name points at a type in Strava's list.
 
 Matching ignores case and accents. A name no table lists is looked up as a Strava type itself
-(``TrailRun``, ``Trail Run``), then by its leading words (``Corrida de rua`` reads as
-``Corrida``); anything else is ``other``.
+(``TrailRun``, ``Trail Run``), then by the longest run of its words that a table lists
+(``Corrida de rua`` reads as ``Corrida``, ``Virtuele fietsrit`` as ``Fietsrit``); anything else
+is ``other``.
 """
 
 from __future__ import annotations
@@ -97,10 +98,11 @@ def strava_type(activity_type: str) -> str | None:
     if found:
         return found
     words = key.split(" ")
-    for n in range(len(words) - 1, 0, -1):  # the longest listed run of leading words
-        found = names.get(" ".join(words[:n]))
-        if found:
-            return found
+    for n in range(len(words) - 1, 0, -1):  # the longest listed run of words, leftmost first
+        for first in range(len(words) - n + 1):
+            found = names.get(" ".join(words[first : first + n]))
+            if found:
+                return found
     return None
 
 

@@ -30,6 +30,7 @@ from helpers.logs._schema import (
     _tzinfo,
 )
 from helpers.logs.activity_types import activity_sport, strava_type
+from helpers.logs.strava import _day_first
 from helpers.units import KM_PER_MI
 
 TYPE, DATE, FAVOURITE, TITLE, DISTANCE, CALORIES, TIME, AVG_HR = range(8)
@@ -144,7 +145,8 @@ def read_garmin_csv(path, distance_unit: str = "auto", tz="UTC") -> ImportResult
     """Read Garmin Connect's ``Activities.csv``: one session per row.
 
     Columns by position (any language): activity type, date (``2021-10-05 10:04:44``, or the
-    older ``7/4/2020 15:36``), title, distance, time (``01:00:08``, ``45:14``, with tenths
+    older ``7/4/2020 15:36``: month first unless a first number above 12 shows the file writes
+    the day first), title, distance, time (``01:00:08``, ``45:14``, with tenths
     ``00:05:35.4``) and, where the 8th column names it, the average heart rate. ``--`` is
     Garmin's empty cell. Distances use a decimal point or comma, decided per file, with
     thousands separators (``1,214``). Swims are written in metres (in a km account) or yards
@@ -179,12 +181,13 @@ def read_garmin_csv(path, distance_unit: str = "auto", tz="UTC") -> ImportResult
     hr = AVG_HR if len(header) > AVG_HR and _names_hr(header[AVG_HR]) else None
     values = (f[DISTANCE] for _, f in records if len(f) > DISTANCE and f[DISTANCE] not in EMPTY)
     comma = decimal_comma(values, default=False)
+    day_first = _day_first((f[DATE] for _, f in records if len(f) > DATE), english=True)
     parsed, skipped = [], []
     for line, fields in records:
         try:
             if len(fields) <= TIME:
                 raise RowError(f"row has {len(fields)} fields, the header has {len(header)}")
-            start = _aware(parse_date(fields[DATE]), tzinfo)
+            start = _aware(parse_date(fields[DATE], day_first=day_first), tzinfo)
             seconds = _clock_s(fields[TIME])
             value = _number(fields[DISTANCE], "Distance", comma)
             beats = _number(fields[hr], "Avg HR", False) if hr is not None else math.nan
