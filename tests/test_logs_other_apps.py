@@ -229,7 +229,7 @@ def test_garmin_english_miles_account_and_override(tmp_path):
 
 def test_garmin_unit_that_cannot_be_told_is_refused(tmp_path):
     head = "Activity Type,Date,Favorite,Title,Distance,Calories,Time\n"
-    # 7:00 per unit: 5:30–8:45 fits a km runner and a miles runner alike; no rides
+    # 7:00 per unit: 6:00–8:45 fits a km runner and a miles runner alike; no rides
     rows = [
         f"Running,2024-04-0{d} 07:00:00,false,Run,{u},300,{c}"
         for d, (u, c) in enumerate(
@@ -456,3 +456,15 @@ def test_garmin_older_dates_day_first_when_the_file_shows_it(tmp_path):
         "2020-05-01",
         "2020-07-04",
     ]
+
+
+def test_garmin_without_distances_needs_no_unit(tmp_path):
+    head = "Activity Type,Date,Favorite,Title,Distance,Calories,Time\n"
+    rows = [
+        "Strength Training,2024-04-01 18:00:00,false,Gym,0.00,300,00:55:00",
+        "Yoga,2024-04-02 18:00:00,false,Stretch,--,100,00:30:00",
+    ]
+    result = logs.read(write(tmp_path, "Activities.csv", head + "\n".join(rows) + "\n"))
+    assert result.log["sport"].tolist() == ["strength", "other"]
+    assert result.log["distance_km"].isna().all()
+    assert "no unit needed" in result.notes["reason"][0]

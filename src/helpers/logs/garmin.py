@@ -40,7 +40,7 @@ EMPTY = ("", "--")
 RIDES = ("Ride", "VirtualRide", "MountainBikeRide", "GravelRide", "EBikeRide")
 
 #: Thresholds of :func:`decide_unit` (min per unit, unit per hour, km).
-KM_IF_RUN_PACE_BELOW = 5.5  # 5:30 per unit: in miles the median run would be 3:25/km
+KM_IF_RUN_PACE_BELOW = 6.0  # 6:00 per unit: in miles the median run would be 3:44/km
 MI_IF_RUN_PACE_ABOVE = 8.75  # 8:45 per unit: in km the median run would be at walking speed
 KM_IF_RIDE_SPEED_ABOVE = 25.0  # per hour: in mph the median ride would be 40 km/h
 MARATHON_KM = 42.195
@@ -86,14 +86,17 @@ def decide_unit(rows, name: str) -> tuple[float, str]:
     ``rows`` are ``(Strava type, distance in the file's unit, seconds)``. The rule, each part
     using rows of at least 1 unit:
 
-    - runs: a median pace below 5:30 per unit means km (in miles it would be below 3:25 per
-      km, faster than an elite marathoner's everyday running); above 8:45 per unit means miles
-      (in km the median run would be slower than 8:45 per km, about walking speed, 6.9 km/h);
+    - runs: a median pace below 6:00 per unit means km (in miles the median of all runs, easy
+      ones included, would be below 3:44 per km: the everyday running of a marathoner under
+      about 2:20); above 8:45 per unit means miles (in km the median run would be slower than
+      8:45 per km, 6.9 km/h, about walking speed);
     - a run of 42.2–43.5 units is a marathon in km (in miles it would be a 68 km ultra): km;
     - rides: a median speed above 25 per hour means km (in mph it would be 40 km/h, a
       professional's racing speed, as a median).
 
-    Each part needs 3 rows; the parts that speak must agree.
+    Each part needs 3 rows; the parts that speak must agree. Between 6:00 and 8:45 per unit
+    both units are everyday paces, so runs alone cannot tell. A file without any distance
+    (lifting, yoga) needs no unit.
 
     Raises
     ------
@@ -103,13 +106,15 @@ def decide_unit(rows, name: str) -> tuple[float, str]:
     """
     runs = [(d, s) for t, d, s in rows if activity_sport(t or "") == "run" and d >= 1 and s > 0]
     rides = [(d, s) for t, d, s in rows if t in RIDES and d >= 1 and s > 0]
+    if not any(d > 0 for _, d, _ in rows):
+        return 1.0, "no distances in the file: no unit needed"
     votes, reasons = set(), []
     if len(runs) >= MIN_ROWS:
         pace = median(s / 60 / d for d, s in runs)
         text = f"median run pace {int(pace)}:{round(pace % 1 * 60):02d} per unit"
         if pace < KM_IF_RUN_PACE_BELOW:
             votes.add("km")
-            reasons.append(f"{text} (in miles: {_pace_km(pace / KM_PER_MI)}, elite)")
+            reasons.append(f"{text} (in miles: {_pace_km(pace / KM_PER_MI)}, elite pace)")
         elif pace > MI_IF_RUN_PACE_ABOVE:
             votes.add("mi")
             reasons.append(f"{text} (in km: walking speed)")
