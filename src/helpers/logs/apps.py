@@ -355,7 +355,7 @@ def read_hevy_csv(path, tz="UTC") -> ImportResult:
 FITNOTES_WEIGHTS = {"weight (kg)": "kg", "weight (kgs)": "kg", "weight (lb)": "lb"}
 FITNOTES_WEIGHTS["weight (lbs)"] = "lb"
 FITNOTES_KM = {"km": 1.0, "m": 0.001, "mi": KM_PER_MI, "ft": KM_PER_MI / 5280}
-FITNOTES_KM["yd"] = FITNOTES_KM["ft"] * 3
+FITNOTES_KM |= {"yd": FITNOTES_KM["ft"] * 3, "in": FITNOTES_KM["ft"] / 12, "cm": 1e-5}
 
 
 def is_fitnotes_csv(sample) -> bool:
@@ -373,7 +373,7 @@ def read_fitnotes_csv(path, tz="UTC") -> ImportResult:
     ``Weight (kgs)``). A row with reps is a set: its weight in the header's unit, converted to
     kg (1 lb = 0.45359237 kg); a bodyweight set is written with weight 0 and kept as 0. A row
     with a distance or a time and no reps is a cardio entry: a session of its own, with the
-    distance in the row's own unit (km, m, mi, ft, yd) and the time as h:mm:ss; its sport comes
+    distance in the row's own unit (km, m, cm, mi, yd, ft, in) and the time as h:mm:ss; its sport comes
     from the exercise name (:mod:`helpers.logs.activity_types`). FitNotes writes a date without
     a time: a day's sets are one workout starting at midnight in ``tz``, named after the day's
     sets' categories (``Legs, Back``), and its length is the course's estimate from the number of sets
@@ -424,7 +424,9 @@ def read_fitnotes_csv(path, tz="UTC") -> ImportResult:
                     raise RowError("no reps, distance or time")
                 words = plain(fields[6]) if len(fields) > 6 else ""
                 if not math.isnan(distance) and words not in FITNOTES_KM:
-                    raise RowError(f"Distance Unit {fields[6]!r} is not km, m, mi, ft or yd")
+                    raise RowError(
+                        f"Distance Unit {fields[6]!r} is not one of {sorted(FITNOTES_KM)}"
+                    )
                 if not clock:
                     raise RowError("cardio entry without a Time: no duration for its load")
                 try:
