@@ -11,7 +11,7 @@ Example
 >>> carb_loading(70)
 (700.0, 840.0)
 >>> race_carbs_per_hour(3.5)
-90.0
+60.0
 """
 
 from __future__ import annotations
@@ -39,18 +39,28 @@ PROTEIN_PER_MEAL_G_PER_KG = 0.3
 
 #: The bands of Jeukendrup (2014, Fig. 3) for carbohydrate during exercise, as text for
 #: :func:`race_carb_advice`: (lower bound of the duration [h], advice). The paper's bands overlap
-#: (30–75 min, 1–2 h, 2–3 h, > 2.5 h); the text label switches at 1, 2 and 2.5 h.
+#: (30–75 min, 1–2 h, 2–3 h, > 2.5 h); the text label switches at 1, 2 and 2.5 h. Beyond 2.5 h
+#: the everyday advice stays at the single-source rate; 90 g/h is the practised option.
 RACE_CARB_BANDS = (
     (0.0, "none needed"),
     (0.5, "small amounts or a carbohydrate mouth rinse"),
     (1.0, "up to 30 g/h"),
     (2.0, "up to 60 g/h"),
-    (2.5, "up to 90 g/h of multiple transportable carbohydrates (glucose + fructose)"),
+    (
+        2.5,
+        "30–60 g/h; up to 90 g/h only if practised in training, from glucose + fructose",
+    ),
 )
-#: Anchor points of the continuous recommendation [(duration h, g/h)]: 0 g/h swallowed up to 1 h,
-#: 30 g/h from 1.5 to 2 h (the 1–2 h band), 60 g/h at 2.5 h (the 2–3 h band), 90 g/h from 3 h
-#: (the > 2.5 h band); straight lines in between. See :func:`race_carbs_per_hour`.
+#: Anchor points of the upper limit for a gut that has practised high intakes [(duration h,
+#: g/h)]: 0 g/h swallowed up to 1 h, 30 g/h from 1.5 to 2 h (the 1–2 h band), 60 g/h at 2.5 h
+#: (the 2–3 h band), 90 g/h from 3 h (the > 2.5 h band); straight lines in between.
 RACE_CARB_ANCHORS = ((1.0, 0.0), (1.5, 30.0), (2.0, 30.0), (2.5, 60.0), (3.0, 90.0))
+#: The everyday upper limit [g/h]: "a single carbohydrate source can be oxidized at rates up to
+#: approximately 60 g/h" (Jeukendrup 2014); above it only with glucose + fructose, practised.
+SINGLE_SOURCE_LIMIT_G_PER_H = 60.0
+#: Width of the suggested range below the upper limit [g/h]: a marathon's 30–60 g/h, or
+#: 60–90 g/h when practised. Slow runners start at the low end (see :func:`race_carb_range`).
+RACE_CARB_RANGE_WIDTH_G_PER_H = 30.0
 
 #: ACSM starting range for drinking during a marathon, ad libitum [L/h] (Sawka et al. 2007,
 #: p. 384: the higher rates for faster, heavier runners in warm weather, the lower for slower,
@@ -245,13 +255,15 @@ def pre_race_meal(body_mass_kg, hours_before):
     return low, high
 
 
-def race_carbs_per_hour(duration_h):
-    """Recommended carbohydrate intake during a race of a given duration [g/h].
+def race_carbs_per_hour(duration_h, practised=False):
+    """Upper limit of carbohydrate intake during a race of a given duration [g/h].
 
-    Jeukendrup (2014) gives the recommendation in overlapping bands by duration: < 30 min none;
-    30–75 min small amounts or a mouth rinse; 1–2 h up to 30 g/h; 2–3 h up to 60 g/h; > 2.5 h
-    up to 90 g/h of glucose + fructose. Read as steps, they would change the advice by 30 g/h
-    between a 2:29 and a 2:31 finish, which no physiology supports. We therefore join the
+    Jeukendrup (2014) gives the advice in overlapping bands by duration: < 30 min none;
+    30–75 min small amounts or a mouth rinse; 1–2 h up to 30 g/h; 2–3 h up to 60 g/h ("a single
+    carbohydrate source can be oxidized at rates up to approximately 60 g/h"); for
+    ultra-endurance events about 90 g/h, which must come from multiple transportable
+    carbohydrates (glucose + fructose). Read as steps, the bands would change the advice by
+    30 g/h between a 2:29 and a 2:31 finish, which no physiology supports, so we join the
     published values with straight lines (:data:`RACE_CARB_ANCHORS`, our interpolation, not the
     paper's):
 
@@ -261,29 +273,37 @@ def race_carbs_per_hour(duration_h):
     ≤ 1           0           mouth rinse at most (< 30 min: nothing needed)
     1.5–2         30          the 1–2 h band
     2.5           60          the 2–3 h band
-    ≥ 3           90          the > 2.5 h band, where the 2–3 h band has ended
+    ≥ 3           90          the > 2.5 h band, only with ``practised=True``
     ============  ==========  ==================================================
 
-    and linear in between (1 h → 1.5 h: 0 → 30; 2 h → 2.5 h: 30 → 60; 2.5 h → 3 h: 60 → 90).
-    Every value stays at or below the largest amount the paper recommends for that duration, and
-    the curve is continuous and never falls as the race gets longer. The recommendation does not
-    scale with body mass (the gut's absorption sets it); rates above 60 g/h need multiple
-    transportable carbohydrates and a gut trained to take them.
+    By default (``practised=False``) the line stops at 60 g/h
+    (:data:`SINGLE_SOURCE_LIMIT_G_PER_H`): a marathoner who has not trained the gut to take
+    more, from glucose + fructose, stays at or below it. The paper adds that "the
+    recommendations may need to be adjusted downward when the absolute exercise intensity is low
+    and thus carbohydrate oxidation rates are also low": a 4–5 h marathoner runs at a low
+    absolute intensity and should start at the bottom of :func:`race_carb_range`. The value is
+    a ceiling, not a target, and it does not scale with body mass (the gut's absorption sets
+    it).
 
     Parameters
     ----------
     duration_h : float, array or Series
         Race duration [h], 0–24.
+    practised : bool, default False
+        True for a runner who has practised high intakes of glucose + fructose in training
+        (the line then rises to 90 g/h from 3 h).
 
     Returns
     -------
     float, array or Series, like the input
-        Carbohydrate [g/h].
+        Upper limit of carbohydrate intake [g/h].
 
     Examples
     --------
     >>> race_carbs_per_hour(1.5), race_carbs_per_hour(2.25), race_carbs_per_hour(4.0)
-    (30.0, 45.0, 90.0)
+    (30.0, 45.0, 60.0)
+    >>> race_carbs_per_hour(4.0, practised=True)
+    90.0
 
     References
     ----------
@@ -291,10 +311,53 @@ def race_carbs_per_hour(duration_h):
     during exercise. Sports Med 44(S1):S25–S33. doi:10.1007/s40279-014-0148-z
     """
     check_range("duration_h", duration_h, 0.0, 24.0, unit="h")
+    if practised not in (True, False):
+        raise ValueError(f"practised must be True or False, got {practised!r}")
     hours = np.array([anchor[0] for anchor in RACE_CARB_ANCHORS])
     grams = np.array([anchor[1] for anchor in RACE_CARB_ANCHORS])
     values = np.interp(as_float_array("duration_h", duration_h), hours, grams)
+    if not practised:
+        values = np.minimum(values, SINGLE_SOURCE_LIMIT_G_PER_H)
     return like_input(duration_h, values)
+
+
+def race_carb_range(duration_h, practised=False):
+    """Suggested range of carbohydrate intake during a race [g/h]: (low, high).
+
+    The high end is :func:`race_carbs_per_hour`; the low end is 30 g/h below it
+    (:data:`RACE_CARB_RANGE_WIDTH_G_PER_H`), never below 0. For a marathon of 2.5 h or more
+    that is 30–60 g/h, or 60–90 g/h for a runner who has practised glucose + fructose at those
+    rates. Where in the range to sit is a runner's choice tried in long runs; slow runners,
+    whose absolute intensity and carbohydrate oxidation are low, start at the low end
+    (Jeukendrup 2014: recommendations "may need to be adjusted downward").
+
+    Parameters
+    ----------
+    duration_h : float, array or Series
+        Race duration [h], 0–24.
+    practised : bool, default False
+        As in :func:`race_carbs_per_hour`.
+
+    Returns
+    -------
+    tuple of (float, array or Series)
+        Low and high end [g/h], like the input.
+
+    Examples
+    --------
+    >>> race_carb_range(4.5)
+    (30.0, 60.0)
+    >>> race_carb_range(4.5, practised=True)
+    (60.0, 90.0)
+
+    References
+    ----------
+    Jeukendrup A (2014). A step towards personalized sports nutrition: carbohydrate intake
+    during exercise. Sports Med 44(S1):S25–S33. doi:10.1007/s40279-014-0148-z
+    """
+    high = race_carbs_per_hour(duration_h, practised=practised)
+    low_values = np.maximum(np.asarray(high, dtype=float) - RACE_CARB_RANGE_WIDTH_G_PER_H, 0.0)
+    return like_input(duration_h, low_values), high
 
 
 def race_carb_advice(duration_h):
@@ -331,7 +394,8 @@ def race_fueling_plan(finish_time_s, interval_min=20, carbs_per_hour=None, dista
 
     Intake points are every ``interval_min`` minutes from the first interval until before the
     finish; each point takes ``carbs_per_hour × interval_min / 60`` grams. With
-    ``carbs_per_hour=None`` the rate is :func:`race_carbs_per_hour` for the predicted duration.
+    ``carbs_per_hour=None`` the rate is :func:`race_carbs_per_hour` for the predicted duration
+    (the everyday upper limit, at most 60 g/h; pass a rate to plan a practised 60–90 g/h).
     A finish time can come from :func:`helpers.running.race_time` or
     :func:`helpers.running.riegel`.
 
