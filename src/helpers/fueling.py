@@ -20,6 +20,14 @@ import numpy as np
 import pandas as pd
 
 from helpers._checks import as_float_array, check_choice, check_range, like_input, shape_source
+from helpers.race_carbs import (  # noqa: F401 (the race-carbohydrate model, re-exported here)
+    RACE_CARB_ANCHORS,
+    RACE_CARB_BANDS,
+    SINGLE_SOURCE_LIMIT_G_PER_H,
+    race_carb_advice,
+    race_carb_range,
+    race_carbs_per_hour,
+)
 
 #: Burke et al. 2011 (Table 1) daily carbohydrate targets by training load [g/kg/day], the same
 #: values as the ACSM/AND/DC joint position stand (Thomas et al. 2016).
@@ -36,31 +44,6 @@ RECOVERY_CARB_G_PER_KG_PER_H = (1.0, 1.2)
 #: Daily protein for athletes [g/kg/day] (Thomas et al. 2016), in meals of about 0.3 g/kg.
 PROTEIN_G_PER_KG = (1.2, 2.0)
 PROTEIN_PER_MEAL_G_PER_KG = 0.3
-
-#: The bands of Jeukendrup (2014, Fig. 3) for carbohydrate during exercise, as text for
-#: :func:`race_carb_advice`: (lower bound of the duration [h], advice). The paper's bands overlap
-#: (30–75 min, 1–2 h, 2–3 h, > 2.5 h); the text label switches at 1, 2 and 2.5 h. Beyond 2.5 h
-#: the everyday advice stays at the single-source rate; 90 g/h is the practised option.
-RACE_CARB_BANDS = (
-    (0.0, "none needed"),
-    (0.5, "small amounts or a carbohydrate mouth rinse"),
-    (1.0, "up to 30 g/h"),
-    (2.0, "up to 60 g/h"),
-    (
-        2.5,
-        "30–60 g/h; up to 90 g/h only if practised in training, from glucose + fructose",
-    ),
-)
-#: Anchor points of the upper limit for a gut that has practised high intakes [(duration h,
-#: g/h)]: 0 g/h swallowed up to 1 h, 30 g/h from 1.5 to 2 h (the 1–2 h band), 60 g/h at 2.5 h
-#: (the 2–3 h band), 90 g/h from 3 h (the > 2.5 h band); straight lines in between.
-RACE_CARB_ANCHORS = ((1.0, 0.0), (1.5, 30.0), (2.0, 30.0), (2.5, 60.0), (3.0, 90.0))
-#: The everyday upper limit [g/h]: "a single carbohydrate source can be oxidized at rates up to
-#: approximately 60 g/h" (Jeukendrup 2014); above it only with glucose + fructose, practised.
-SINGLE_SOURCE_LIMIT_G_PER_H = 60.0
-#: Width of the suggested range below the upper limit [g/h]: a marathon's 30–60 g/h, or
-#: 60–90 g/h when practised. Slow runners start at the low end (see :func:`race_carb_range`).
-RACE_CARB_RANGE_WIDTH_G_PER_H = 30.0
 
 #: ACSM starting range for drinking during a marathon, ad libitum [L/h] (Sawka et al. 2007,
 #: p. 384: the higher rates for faster, heavier runners in warm weather, the lower for slower,
@@ -253,140 +236,6 @@ def pre_race_meal(body_mass_kg, hours_before):
     low = like_input(template, mass * np.maximum(1.0, hours - 1.0))
     high = like_input(template, mass * hours)
     return low, high
-
-
-def race_carbs_per_hour(duration_h, practised=False):
-    """Upper limit of carbohydrate intake during a race of a given duration [g/h].
-
-    Jeukendrup (2014) gives the advice in overlapping bands by duration: < 30 min none;
-    30–75 min small amounts or a mouth rinse; 1–2 h up to 30 g/h; 2–3 h up to 60 g/h ("a single
-    carbohydrate source can be oxidized at rates up to approximately 60 g/h"); for
-    ultra-endurance events about 90 g/h, which must come from multiple transportable
-    carbohydrates (glucose + fructose). Read as steps, the bands would change the advice by
-    30 g/h between a 2:29 and a 2:31 finish, which no physiology supports, so we join the
-    published values with straight lines (:data:`RACE_CARB_ANCHORS`, our interpolation, not the
-    paper's):
-
-    ============  ==========  ==================================================
-    duration [h]  g/h         anchor
-    ============  ==========  ==================================================
-    ≤ 1           0           mouth rinse at most (< 30 min: nothing needed)
-    1.5–2         30          the 1–2 h band
-    2.5           60          the 2–3 h band
-    ≥ 3           90          the > 2.5 h band, only with ``practised=True``
-    ============  ==========  ==================================================
-
-    By default (``practised=False``) the line stops at 60 g/h
-    (:data:`SINGLE_SOURCE_LIMIT_G_PER_H`): a marathoner who has not trained the gut to take
-    more, from glucose + fructose, stays at or below it. The paper adds that "the
-    recommendations may need to be adjusted downward when the absolute exercise intensity is low
-    and thus carbohydrate oxidation rates are also low": a 4–5 h marathoner runs at a low
-    absolute intensity and should start at the bottom of :func:`race_carb_range`. The value is
-    a ceiling, not a target, and it does not scale with body mass (the gut's absorption sets
-    it).
-
-    Parameters
-    ----------
-    duration_h : float, array or Series
-        Race duration [h], 0–24.
-    practised : bool, default False
-        True for a runner who has practised high intakes of glucose + fructose in training
-        (the line then rises to 90 g/h from 3 h).
-
-    Returns
-    -------
-    float, array or Series, like the input
-        Upper limit of carbohydrate intake [g/h].
-
-    Examples
-    --------
-    >>> race_carbs_per_hour(1.5), race_carbs_per_hour(2.25), race_carbs_per_hour(4.0)
-    (30.0, 45.0, 60.0)
-    >>> race_carbs_per_hour(4.0, practised=True)
-    90.0
-
-    References
-    ----------
-    Jeukendrup A (2014). A step towards personalized sports nutrition: carbohydrate intake
-    during exercise. Sports Med 44(S1):S25–S33. doi:10.1007/s40279-014-0148-z
-    """
-    check_range("duration_h", duration_h, 0.0, 24.0, unit="h")
-    if practised not in (True, False):
-        raise ValueError(f"practised must be True or False, got {practised!r}")
-    hours = np.array([anchor[0] for anchor in RACE_CARB_ANCHORS])
-    grams = np.array([anchor[1] for anchor in RACE_CARB_ANCHORS])
-    values = np.interp(as_float_array("duration_h", duration_h), hours, grams)
-    if not practised:
-        values = np.minimum(values, SINGLE_SOURCE_LIMIT_G_PER_H)
-    return like_input(duration_h, values)
-
-
-def race_carb_range(duration_h, practised=False):
-    """Suggested range of carbohydrate intake during a race [g/h]: (low, high).
-
-    The high end is :func:`race_carbs_per_hour`; the low end is 30 g/h below it
-    (:data:`RACE_CARB_RANGE_WIDTH_G_PER_H`), never below 0. For a marathon of 2.5 h or more
-    that is 30–60 g/h, or 60–90 g/h for a runner who has practised glucose + fructose at those
-    rates. Where in the range to sit is a runner's choice tried in long runs; slow runners,
-    whose absolute intensity and carbohydrate oxidation are low, start at the low end
-    (Jeukendrup 2014: recommendations "may need to be adjusted downward").
-
-    Parameters
-    ----------
-    duration_h : float, array or Series
-        Race duration [h], 0–24.
-    practised : bool, default False
-        As in :func:`race_carbs_per_hour`.
-
-    Returns
-    -------
-    tuple of (float, array or Series)
-        Low and high end [g/h], like the input.
-
-    Examples
-    --------
-    >>> race_carb_range(4.5)
-    (30.0, 60.0)
-    >>> race_carb_range(4.5, practised=True)
-    (60.0, 90.0)
-
-    References
-    ----------
-    Jeukendrup A (2014). A step towards personalized sports nutrition: carbohydrate intake
-    during exercise. Sports Med 44(S1):S25–S33. doi:10.1007/s40279-014-0148-z
-    """
-    high = race_carbs_per_hour(duration_h, practised=practised)
-    low_values = np.maximum(np.asarray(high, dtype=float) - RACE_CARB_RANGE_WIDTH_G_PER_H, 0.0)
-    return like_input(duration_h, low_values), high
-
-
-def race_carb_advice(duration_h):
-    """The Jeukendrup (2014) band for a race duration, as text (see :func:`race_carbs_per_hour`).
-
-    The label switches at 0.5, 1, 2 and 2.5 h (:data:`RACE_CARB_BANDS`); the number of grams
-    per hour comes from :func:`race_carbs_per_hour`.
-
-    Parameters
-    ----------
-    duration_h : float or array
-        Race duration [h], 0–24.
-
-    Returns
-    -------
-    str or list of str
-        The band's advice.
-
-    Examples
-    --------
-    >>> race_carb_advice(0.75)
-    'small amounts or a carbohydrate mouth rinse'
-    """
-    check_range("duration_h", duration_h, 0.0, 24.0, unit="h")
-    starts = np.array([band[0] for band in RACE_CARB_BANDS])
-    index = np.searchsorted(starts, as_float_array("duration_h", duration_h), side="right") - 1
-    if np.ndim(index) == 0:
-        return RACE_CARB_BANDS[int(index)][1]
-    return [RACE_CARB_BANDS[i][1] for i in np.ravel(index)]
 
 
 def race_fueling_plan(finish_time_s, interval_min=20, carbs_per_hour=None, distance_m=None):
