@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from helpers._checks import as_float_array, check_integer, check_range
-from helpers.strength._onerm import reps_at, round_to_plates, volume_load
 from helpers._renamed import renamed
+from helpers.strength._onerm import reps_at, round_to_plates, volume_load
 from helpers.strength._rpe import RPE_CHART, e1rm_from_rpe, percent_1rm
 
 # ------------------------------------------------------------------------------------------
