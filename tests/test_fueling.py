@@ -57,71 +57,104 @@ def test_daily_protein_by_hand():
 
 
 @pytest.mark.parametrize(
-    ("hours", "g_per_h"),
+    ("hours", "g_per_h", "practised_g_per_h"),
     # Jeukendrup 2014 anchors: nothing swallowed up to 1 h (< 30 min none, 30–75 min rinse);
-    # 30 g/h in the 1–2 h band (from 1.5 h); 60 g/h in the 2–3 h band (at 2.5 h); 90 g/h in
-    # the > 2.5 h band once the 2–3 h band has ended (from 3 h)
+    # 30 g/h in the 1–2 h band (from 1.5 h); 60 g/h in the 2–3 h band (at 2.5 h), the most a
+    # single carbohydrate source gives, and the everyday ceiling beyond it; 90 g/h in the > 2.5 h
+    # band once the 2–3 h band has ended (from 3 h), only for a practised gut
     [
-        (0.25, 0),
-        (0.5, 0),
-        (1.0, 0),
-        (1.5, 30),
-        (1.75, 30),
-        (2.0, 30),
-        (2.5, 60),
-        (3.0, 90),
-        (4.5, 90),
-        (24.0, 90),
+        (0.25, 0, 0),
+        (0.5, 0, 0),
+        (1.0, 0, 0),
+        (1.5, 30, 30),
+        (1.75, 30, 30),
+        (2.0, 30, 30),
+        (2.5, 60, 60),
+        (3.0, 60, 90),
+        (4.5, 60, 90),
+        (24.0, 60, 90),
     ],
 )
-def test_race_carbs_per_hour_published_anchors(hours, g_per_h):
+def test_race_carbs_per_hour_published_anchors(hours, g_per_h, practised_g_per_h):
     assert fueling.race_carbs_per_hour(hours) == g_per_h
+    assert fueling.race_carbs_per_hour(hours, practised=True) == practised_g_per_h
 
 
 def test_race_carbs_between_anchors_by_hand():
     # straight lines: 1.25 h halfway 0 → 30 = 15; 2.25 h halfway 30 → 60 = 45;
-    # 2.75 h halfway 60 → 90 = 75
-    got = fueling.race_carbs_per_hour(np.array([1.25, 2.25, 2.75]))
-    assert got.tolist() == pytest.approx([15.0, 45.0, 75.0])
+    # 2.75 h halfway 60 → 90 = 75 when practised, else held at 60
+    hours = np.array([1.25, 2.25, 2.75])
+    assert fueling.race_carbs_per_hour(hours).tolist() == pytest.approx([15.0, 45.0, 60.0])
+    practised = fueling.race_carbs_per_hour(hours, practised=True)
+    assert practised.tolist() == pytest.approx([15.0, 45.0, 75.0])
 
 
 def test_race_carbs_have_no_cliff_at_two_and_a_half_hours():
-    # a 2:29 and a 2:31 marathoner: 60 g/h ± 30 g/h per half hour × 1/30 h = ± 1 g/h
-    before = fueling.race_carbs_per_hour(2 + 29 / 60)
-    after = fueling.race_carbs_per_hour(2 + 31 / 60)
+    # a 2:29 and a 2:31 marathoner who practised: 60 g/h ± 30 g/h per half hour × 1/30 h
+    before = fueling.race_carbs_per_hour(2 + 29 / 60, practised=True)
+    after = fueling.race_carbs_per_hour(2 + 31 / 60, practised=True)
     assert before == pytest.approx(59.0) and after == pytest.approx(61.0)
+    assert fueling.race_carbs_per_hour(2 + 31 / 60) == 60.0
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.floats(0, 24), st.floats(1e-6, 0.01))
-def test_race_carbs_are_continuous(hours, step_h):
+@given(st.floats(0, 24), st.floats(1e-6, 0.01), st.booleans())
+def test_race_carbs_are_continuous(hours, step_h, practised):
     # steepest segment: 30 g/h over 0.5 h = 60 g/h per hour, so a step of h hours moves the
     # recommendation by at most 60·h
     later = min(hours + step_h, 24.0)
-    jump = abs(fueling.race_carbs_per_hour(later) - fueling.race_carbs_per_hour(hours))
+    now = fueling.race_carbs_per_hour(hours, practised=practised)
+    jump = abs(fueling.race_carbs_per_hour(later, practised=practised) - now)
     assert jump <= 60.0 * (later - hours) + 1e-9
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.floats(0, 24))
 def test_race_carbs_never_above_the_published_amount(hours):
-    # Jeukendrup 2014: < 1 h nothing to swallow; 1–2 h up to 30; 2–2.5 h up to 60; > 2.5 h 90
+    # Jeukendrup 2014: < 1 h nothing to swallow; 1–2 h up to 30; 2–3 h up to 60 (a single
+    # source); > 2.5 h 90, from glucose + fructose
     cap = 0 if hours <= 1 else 30 if hours <= 2 else 60 if hours <= 2.5 else 90
-    assert fueling.race_carbs_per_hour(hours) <= cap + 1e-9
+    assert fueling.race_carbs_per_hour(hours, practised=True) <= cap + 1e-9
+    assert fueling.race_carbs_per_hour(hours) <= min(cap, 60) + 1e-9
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(2.5, 7.0))
+def test_every_marathon_finish_time_gets_30_to_60_by_default(finish_h):
+    # a marathon of 2 h 30 to 7 h: the default range is 30–60 g/h and 90 only when practised
+    # (Jeukendrup 2014); the default plan never gives more than 60 g in any hour
+    low, high = fueling.race_carb_range(finish_h)
+    assert (low, high) == (30.0, 60.0)
+    p_low, p_high = fueling.race_carb_range(finish_h, practised=True)
+    assert 60.0 <= p_high <= 90.0 and p_low == p_high - 30.0
+    plan = fueling.race_fueling_plan(finish_h * 3600, interval_min=20)
+    assert plan["grams"].eq(20.0).all()
+    assert plan["cumulative_g"].iloc[-1] <= 60.0 * finish_h + 1e-9
+
+
+def test_race_carb_range_like_its_input():
+    low, high = fueling.race_carb_range(pd.Series([1.0, 1.5, 2.25, 4.0]))
+    assert low.tolist() == [0.0, 0.0, 15.0, 30.0] and high.tolist() == [0.0, 30.0, 45.0, 60.0]
+
+
+def test_race_carbs_practised_must_be_a_yes_or_no():
+    with pytest.raises(ValueError, match="practised.*'yes'"):
+        fueling.race_carbs_per_hour(3.0, practised="yes")
 
 
 def test_race_carb_advice_names_the_band():
     assert fueling.race_carb_advice(0.2) == "none needed"
     assert "mouth rinse" in fueling.race_carb_advice(0.75)
     assert fueling.race_carb_advice(1.5) == "up to 30 g/h"
-    assert fueling.race_carb_advice(np.array([1.5, 3.0]))[1].startswith("up to 90")
+    marathon = fueling.race_carb_advice(np.array([1.5, 3.0]))[1]
+    assert marathon.startswith("30–60 g/h") and "practised" in marathon
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.floats(0, 24), min_size=2, max_size=20))
-def test_race_carbs_never_fall_with_duration(hours):
+@given(st.lists(st.floats(0, 24), min_size=2, max_size=20), st.booleans())
+def test_race_carbs_never_fall_with_duration(hours, practised):
     hours = np.sort(np.array(hours))
-    assert np.all(np.diff(fueling.race_carbs_per_hour(hours)) >= 0)
+    assert np.all(np.diff(fueling.race_carbs_per_hour(hours, practised=practised)) >= 0)
 
 
 def test_fueling_plan_by_hand():
@@ -138,10 +171,11 @@ def test_fueling_plan_by_hand():
 
 
 def test_fueling_plan_default_rate_from_duration():
-    # 3.5 h → 90 g/h (Jeukendrup > 2.5 h, past 3 h); every 20 min → 30 g at 20, 40, …, 200 min
+    # 3.5 h → 60 g/h (Jeukendrup's single-source rate; 90 only when practised); every 20 min
+    # → 20 g at 20, 40, …, 200 min: 10 × 20 = 200 g
     plan = fueling.race_fueling_plan(3.5 * 3600)
     assert list(plan.columns) == ["minute", "grams", "cumulative_g"]
-    assert len(plan) == 10 and plan["cumulative_g"].iloc[-1] == 300.0
+    assert len(plan) == 10 and plan["cumulative_g"].iloc[-1] == 200.0
     assert fueling.race_fueling_plan(15 * 60).empty  # shorter than one interval
 
 

@@ -22,7 +22,7 @@ from conftest import ROOT
 
 HELPERS = ROOT / "src" / "helpers"
 LAYERS = {
-    "science": {"strength", "load", "running", "fueling", "units"},
+    "science": {"strength", "load", "running", "fueling", "units", "banister_fit", "race_carbs"},
     "data": {
         "exercises",
         "logs",

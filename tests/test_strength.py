@@ -226,8 +226,11 @@ def test_wave_deloads_every_n_weeks():
     assert table.loc[table["deload"], "week"].tolist() == [4, 8, 12]
     normal = table.loc[~table["deload"], "sets"].iloc[0]
     assert (table.loc[table["deload"], "sets"] < normal).all()
-    # first wave by hand: 70, 75, 80 % of 100 kg; deload at the lightest step (70 %)
-    assert table["load"].tolist()[:4] == [70.0, 75.0, 80.0, 72.5]  # 70 × 1.025 = 71.75 → 72.5
+    # first wave by hand: 70, 75, 80 % of 100 kg; the deload goes back to that wave's start
+    # (70 %, not the next wave's 71.75 %), so load and effort drop, not only sets (Rogerson 2024)
+    assert table["load"].tolist()[:4] == [70.0, 75.0, 80.0, 70.0]
+    # the second wave starts 2.5 % heavier: 71.75 → 72.5 kg in steps of 2.5; its deload too
+    assert table["load"].tolist()[4] == 72.5 and table["load"].tolist()[7] == 72.5
 
 
 def test_rpe_progression_tracks_the_true_max():

@@ -103,3 +103,43 @@ def test_the_opening_and_the_coach_guide_are_not_laid_out():
         {"lesson": ["00", "01", "10"], "title": ["Start", "Why", "Guide"], "minutes": [10, 20, 20]}
     )
     assert list(workshop.timetable(60, lessons)["block"].str[:2]) == ["Op", "01", "Pr", "Wr"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lessons=LESSONS,
+    total=st.integers(min_value=30, max_value=480),
+    focus=st.sampled_from(sorted(workshop.FOCUS)),
+)
+def test_a_practice_block_needs_only_lessons_taught(lessons, total, focus):
+    table = workshop.timetable(total, lessons, focus)
+    taught = set(table.loc[table["kind"] == "lesson", "block"].str[:2])
+    needs = {label: code for code, label in workshop.PRACTICE}
+    for block in table.loc[table["kind"] == "practice", "block"]:
+        assert needs[block] in taught, f"{block!r} needs lesson {needs[block]}, not taught"
+
+
+def test_the_real_90_minute_strength_workshop_practises_lesson_02():
+    table = workshop.timetable(90, workshop.course_map(), focus="strength")
+    (practice,) = table.loc[table["kind"] == "practice", "block"]
+    assert "lesson 02" in practice and "06" not in practice
+
+
+@pytest.mark.parametrize("total", [60, 90, 180])
+def test_script_tiles_the_session_and_asks_each_lessons_question(total):
+    table = workshop.timetable(total, workshop.course_map(), focus="strength")
+    steps = workshop.script(table)
+    assert steps["start_min"].iloc[0] == 0 and steps["end_min"].iloc[-1] == total
+    assert (steps["start_min"].iloc[1:].to_numpy() == steps["end_min"].iloc[:-1].to_numpy()).all()
+    assert (steps["end_min"] > steps["start_min"]).all()
+    for block in table.loc[table["kind"] == "lesson", "block"]:
+        mine = steps[steps["block"] == block]
+        assert list(mine["step"]) == ["predict", "move", "discuss"]
+        assert workshop.PROMPTS[block[:2]][2] in mine["say"].iloc[0]
+        # predict 3 min, discuss 5 min (the script's rule), the model gets the rest
+        assert (mine["end_min"] - mine["start_min"]).iloc[[0, 2]].tolist() == [3, 5]
+
+
+def test_script_refuses_a_table_that_is_not_a_timetable():
+    with pytest.raises(ValueError, match="missing columns"):
+        workshop.script(pd.DataFrame({"block": ["x"]}))

@@ -3,7 +3,8 @@
 Layers (imports go downward only):
 
 - science: :mod:`helpers.units`, :mod:`helpers.strength`, :mod:`helpers.load`,
-  :mod:`helpers.running`, :mod:`helpers.fueling` (numpy and pandas only)
+  :mod:`helpers.banister_fit`, :mod:`helpers.running`, :mod:`helpers.fueling`,
+  :mod:`helpers.race_carbs` (numpy and pandas only)
 - data: :mod:`helpers.exercises`, :mod:`helpers.logs`, :mod:`helpers.plans`,
   :mod:`helpers.evidence`, :mod:`helpers.mobility`, :mod:`helpers.meals`,
   :mod:`helpers.references`, :mod:`helpers.lessons`, :mod:`helpers.workshop`

@@ -11,7 +11,7 @@ Example
 >>> carb_loading(70)
 (700.0, 840.0)
 >>> race_carbs_per_hour(3.5)
-90.0
+60.0
 """
 
 from __future__ import annotations
@@ -20,6 +20,14 @@ import numpy as np
 import pandas as pd
 
 from helpers._checks import as_float_array, check_choice, check_range, like_input, shape_source
+from helpers.race_carbs import (  # noqa: F401 (the race-carbohydrate model, re-exported here)
+    RACE_CARB_ANCHORS,
+    RACE_CARB_BANDS,
+    SINGLE_SOURCE_LIMIT_G_PER_H,
+    race_carb_advice,
+    race_carb_range,
+    race_carbs_per_hour,
+)
 
 #: Burke et al. 2011 (Table 1) daily carbohydrate targets by training load [g/kg/day], the same
 #: values as the ACSM/AND/DC joint position stand (Thomas et al. 2016).
@@ -36,21 +44,6 @@ RECOVERY_CARB_G_PER_KG_PER_H = (1.0, 1.2)
 #: Daily protein for athletes [g/kg/day] (Thomas et al. 2016), in meals of about 0.3 g/kg.
 PROTEIN_G_PER_KG = (1.2, 2.0)
 PROTEIN_PER_MEAL_G_PER_KG = 0.3
-
-#: The bands of Jeukendrup (2014, Fig. 3) for carbohydrate during exercise, as text for
-#: :func:`race_carb_advice`: (lower bound of the duration [h], advice). The paper's bands overlap
-#: (30–75 min, 1–2 h, 2–3 h, > 2.5 h); the text label switches at 1, 2 and 2.5 h.
-RACE_CARB_BANDS = (
-    (0.0, "none needed"),
-    (0.5, "small amounts or a carbohydrate mouth rinse"),
-    (1.0, "up to 30 g/h"),
-    (2.0, "up to 60 g/h"),
-    (2.5, "up to 90 g/h of multiple transportable carbohydrates (glucose + fructose)"),
-)
-#: Anchor points of the continuous recommendation [(duration h, g/h)]: 0 g/h swallowed up to 1 h,
-#: 30 g/h from 1.5 to 2 h (the 1–2 h band), 60 g/h at 2.5 h (the 2–3 h band), 90 g/h from 3 h
-#: (the > 2.5 h band); straight lines in between. See :func:`race_carbs_per_hour`.
-RACE_CARB_ANCHORS = ((1.0, 0.0), (1.5, 30.0), (2.0, 30.0), (2.5, 60.0), (3.0, 90.0))
 
 #: ACSM starting range for drinking during a marathon, ad libitum [L/h] (Sawka et al. 2007,
 #: p. 384: the higher rates for faster, heavier runners in warm weather, the lower for slower,
@@ -245,93 +238,13 @@ def pre_race_meal(body_mass_kg, hours_before):
     return low, high
 
 
-def race_carbs_per_hour(duration_h):
-    """Recommended carbohydrate intake during a race of a given duration [g/h].
-
-    Jeukendrup (2014) gives the recommendation in overlapping bands by duration: < 30 min none;
-    30–75 min small amounts or a mouth rinse; 1–2 h up to 30 g/h; 2–3 h up to 60 g/h; > 2.5 h
-    up to 90 g/h of glucose + fructose. Read as steps, they would change the advice by 30 g/h
-    between a 2:29 and a 2:31 finish, which no physiology supports. We therefore join the
-    published values with straight lines (:data:`RACE_CARB_ANCHORS`, our interpolation, not the
-    paper's):
-
-    ============  ==========  ==================================================
-    duration [h]  g/h         anchor
-    ============  ==========  ==================================================
-    ≤ 1           0           mouth rinse at most (< 30 min: nothing needed)
-    1.5–2         30          the 1–2 h band
-    2.5           60          the 2–3 h band
-    ≥ 3           90          the > 2.5 h band, where the 2–3 h band has ended
-    ============  ==========  ==================================================
-
-    and linear in between (1 h → 1.5 h: 0 → 30; 2 h → 2.5 h: 30 → 60; 2.5 h → 3 h: 60 → 90).
-    Every value stays at or below the largest amount the paper recommends for that duration, and
-    the curve is continuous and never falls as the race gets longer. The recommendation does not
-    scale with body mass (the gut's absorption sets it); rates above 60 g/h need multiple
-    transportable carbohydrates and a gut trained to take them.
-
-    Parameters
-    ----------
-    duration_h : float, array or Series
-        Race duration [h], 0–24.
-
-    Returns
-    -------
-    float, array or Series, like the input
-        Carbohydrate [g/h].
-
-    Examples
-    --------
-    >>> race_carbs_per_hour(1.5), race_carbs_per_hour(2.25), race_carbs_per_hour(4.0)
-    (30.0, 45.0, 90.0)
-
-    References
-    ----------
-    Jeukendrup A (2014). A step towards personalized sports nutrition: carbohydrate intake
-    during exercise. Sports Med 44(S1):S25–S33. doi:10.1007/s40279-014-0148-z
-    """
-    check_range("duration_h", duration_h, 0.0, 24.0, unit="h")
-    hours = np.array([anchor[0] for anchor in RACE_CARB_ANCHORS])
-    grams = np.array([anchor[1] for anchor in RACE_CARB_ANCHORS])
-    values = np.interp(as_float_array("duration_h", duration_h), hours, grams)
-    return like_input(duration_h, values)
-
-
-def race_carb_advice(duration_h):
-    """The Jeukendrup (2014) band for a race duration, as text (see :func:`race_carbs_per_hour`).
-
-    The label switches at 0.5, 1, 2 and 2.5 h (:data:`RACE_CARB_BANDS`); the number of grams
-    per hour comes from :func:`race_carbs_per_hour`.
-
-    Parameters
-    ----------
-    duration_h : float or array
-        Race duration [h], 0–24.
-
-    Returns
-    -------
-    str or list of str
-        The band's advice.
-
-    Examples
-    --------
-    >>> race_carb_advice(0.75)
-    'small amounts or a carbohydrate mouth rinse'
-    """
-    check_range("duration_h", duration_h, 0.0, 24.0, unit="h")
-    starts = np.array([band[0] for band in RACE_CARB_BANDS])
-    index = np.searchsorted(starts, as_float_array("duration_h", duration_h), side="right") - 1
-    if np.ndim(index) == 0:
-        return RACE_CARB_BANDS[int(index)][1]
-    return [RACE_CARB_BANDS[i][1] for i in np.ravel(index)]
-
-
 def race_fueling_plan(finish_time_s, interval_min=20, carbs_per_hour=None, distance_m=None):
     """Carbohydrate intake points during a race from a predicted finish time.
 
     Intake points are every ``interval_min`` minutes from the first interval until before the
     finish; each point takes ``carbs_per_hour × interval_min / 60`` grams. With
-    ``carbs_per_hour=None`` the rate is :func:`race_carbs_per_hour` for the predicted duration.
+    ``carbs_per_hour=None`` the rate is :func:`race_carbs_per_hour` for the predicted duration
+    (the everyday upper limit, at most 60 g/h; pass a rate to plan a practised 60–90 g/h).
     A finish time can come from :func:`helpers.running.race_time` or
     :func:`helpers.running.riegel`.
 

@@ -32,6 +32,72 @@ BREAK_EVERY_MIN = 60
 MIN_SHARE = 0.6
 #: Shortest useful slot for one lesson [min]; a lesson that cannot get it moves to after the workshop.
 MIN_LESSON_MIN = 15
+#: Practice blocks, best first: (the lesson it needs, what learners do). The timetable picks the
+#: first whose lesson was taught in the session, so a practice never needs a lesson left for later.
+PRACTICE = (
+    ("06", "Practice: question a draft plan for your own runner (lesson 06)"),
+    ("02", "Practice: build a two-exercise strength session from the lesson 02 cards"),
+    ("03", "Practice: turn an RPE into kilos for your own lifts (lesson 03)"),
+    ("08", "Practice: a race-day fuel plan for your finish time (lesson 08)"),
+    ("01", "Practice: read a forest plot from lesson 01 in pairs"),
+)
+#: What the coach leads in each lesson's model: lesson → (the model, move this, ask this first).
+PROMPTS = {
+    "00": ("goblet squat progression", "the weekly increase", "How long until the load doubles?"),
+    "01": (
+        "the evidence, study by study",
+        "the measure (percent change or effect size)",
+        "Which result would you trust most, and why?",
+    ),
+    "02": (
+        "the exercise library",
+        "muscle group and equipment",
+        "What could you do at home with a band?",
+    ),
+    "03": (
+        "progression schemes",
+        "the scheme, its rate and the weeks",
+        "Which scheme would you give a beginner?",
+    ),
+    "04": (
+        "weekly volume",
+        "sessions and sets per week",
+        "Which muscle groups are over- or under-served?",
+    ),
+    "05": (
+        "load, fatigue and form",
+        "the extra load in week 13 and the ACWR method",
+        "Is 'form' a fact about you or about the formula?",
+    ),
+    "06": (
+        "the marathon block",
+        "weeks, peak volume, long-run rule",
+        "What would you change before a runner follows this draft?",
+    ),
+    "07": (
+        "your own log",
+        "the weight of strength load and the ACWR method",
+        "Should an hour of lifting count like an hour of running?",
+    ),
+    "08": (
+        "race-day fueling and fluids",
+        "the 10 km time, body mass and sweat rate",
+        "Why does a slower runner need a plan as much as a fast one?",
+    ),
+    "09": (
+        "mobility library; painkillers and red flags",
+        "when the session happens; the Lipman interval",
+        "What would you do after a long run, and why?",
+    ),
+    "11": (
+        "who you are changes the plan",
+        "recovery weeks and strength sessions in the plan builder",
+        "Which of these questions would you ask every runner in your club?",
+    ),
+}
+#: Minutes of a lesson block spent on the prediction (first) and the discussion (last).
+PREDICT_MIN = 3
+DISCUSS_MIN = 5
 
 
 def _workshop_facts(
@@ -87,7 +153,8 @@ def timetable(total_min: int, lessons: pd.DataFrame, focus: str = "full") -> pd.
     and at least 0.6: less is not worth teaching), rounded to 5 minutes, and at least 15 minutes.
     Lessons that do not fit are listed with ``kind == "after"`` for learners to finish alone.
     A 10-minute break comes before a lesson that would make a stretch of teaching longer than
-    60 minutes; 15 minutes or more to spare become a practice block, less goes to the wrap-up.
+    60 minutes; 15 minutes or more to spare become a practice block that uses only the lessons
+    taught (the first of ``PRACTICE`` whose lesson is in the session); less goes to the wrap-up.
     Lesson 00 is covered by the opening and lesson 10 is the coach's guide: neither is laid out.
 
     Parameters
@@ -133,8 +200,9 @@ def timetable(total_min: int, lessons: pd.DataFrame, focus: str = "full") -> pd.
         clock += slots[code]
         since_break += slots[code]
     spare = total_min - WRAP_UP_MIN - clock
-    if spare >= MIN_LESSON_MIN:  # time to spare: learners work on their own plan with help
-        rows.append(("Practice: your own plan", "practice", clock, clock + spare))
+    practice = next((label for code, label in PRACTICE if code in chosen), None)
+    if spare >= MIN_LESSON_MIN and practice:  # time to spare: practise what was taught
+        rows.append((practice, "practice", clock, clock + spare))
         clock += spare
     rows.append(("Wrap-up", "wrap-up", clock, total_min))
     table = pd.DataFrame(rows, columns=["block", "kind", "start_min", "end_min"])
@@ -148,6 +216,65 @@ def timetable(total_min: int, lessons: pd.DataFrame, focus: str = "full") -> pd.
     )
     table = pd.concat([table, later], ignore_index=True) if len(later) else table
     return table.astype({"start_min": "Int64", "end_min": "Int64"})
+
+
+def script(table: pd.DataFrame) -> pd.DataFrame:
+    """A minute-by-minute script for a :func:`timetable`: what the coach does in each block.
+
+    The opening is the safety check of lesson 10's checklist (screening done, warm-up, the
+    rules for moving); each lesson block is split into *predict* (the first ``PREDICT_MIN``
+    minutes: ask the lesson's question from ``PROMPTS`` and let people commit), *move* (the
+    model's control, one change at a time) and *discuss* (the last ``DISCUSS_MIN`` minutes:
+    who was surprised, and what the evidence says); breaks, the practice and the wrap-up stay
+    whole. Blocks left for after the workshop are not scripted.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A :func:`timetable` result.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``start_min``, ``end_min``, ``block``, ``step``, ``say``, in time order; the
+        steps tile the session from 0 to its end with no gap.
+    """
+    missing = {"block", "kind", "start_min", "end_min"} - set(table.columns)
+    if missing:
+        raise ValueError(f"table must be a timetable; missing columns {sorted(missing)}")
+    rows = []
+    for block in table[table["kind"] != "after"].itertuples(index=False):
+        start, end = int(block.start_min), int(block.end_min)
+        code = block.block[:2]
+        if block.kind == "lesson" and code in PROMPTS:
+            model, move, ask = PROMPTS[code]
+            rows += [
+                (start, start + PREDICT_MIN, block.block, "predict", f'Ask: "{ask}"'),
+                (
+                    start + PREDICT_MIN,
+                    end - DISCUSS_MIN,
+                    block.block,
+                    "move",
+                    f"Show {model}; move {move}, one change at a time.",
+                ),
+                (end - DISCUSS_MIN, end, block.block, "discuss", _DISCUSS),
+            ]
+        else:
+            rows.append((start, end, block.block, block.kind, _SAY[block.kind]))
+    return pd.DataFrame(rows, columns=["start_min", "end_min", "block", "step", "say"])
+
+
+_DISCUSS = "Ask whose prediction was wrong and why; link the answer to the lesson's evidence."
+_SAY = {
+    "opening": "Screening forms collected; who moves today; the safety rules; the plan.",
+    "lesson": "Walk through the lesson's figures and ask its exercise questions.",
+    "break": "Break: water, questions one to one, reset the room.",
+    "practice": (
+        "Warm up first (the RAMP warm-up in lesson 02), then pairs work: regressions first, "
+        "nothing heavier than a light dumbbell; circulate."
+    ),
+    "wrap-up": "Three key points; what to read next; who to see for pain or injury.",
+}
 
 
 def _fit(order: list[str], minutes: dict[str, int], teaching: int) -> tuple[list[str], dict]:

@@ -48,19 +48,37 @@ def fuel_range_bars(
 
 
 def fuel_race_carb_bands(
-    duration_h, g_per_h, marks=None, title: str = "Carbohydrate during a race, by its duration"
+    duration_h,
+    g_per_h,
+    marks=None,
+    title: str = "Carbohydrate during a race, by its duration",
+    practised_g_per_h=None,
 ):
-    """Line of the recommended carbohydrate intake [g/h] against race duration [h]
+    """Line of the upper limit of carbohydrate intake [g/h] against race duration [h]
     (:func:`helpers.fueling.race_carbs_per_hour`: continuous, straight between Jeukendrup's
-    anchors); ``marks`` is a DataFrame with columns ``hours`` and ``g_per_h`` indexed by a label
+    anchors); ``practised_g_per_h``, if given, a dashed line for a gut practised on glucose +
+    fructose; ``marks`` is a DataFrame with columns ``hours`` and ``g_per_h`` indexed by a label
     (e.g. runners' predicted finish times)."""
-    fig = go.Figure(
+    fig = go.Figure()
+    if practised_g_per_h is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=_floats(duration_h),
+                y=_floats(practised_g_per_h),
+                mode="lines",
+                line=dict(dash="dash", color=PALETTE[2]),
+                name="only if practised (glucose + fructose)",
+                hovertemplate="%{x:.2f} h: up to %{y:.0f} g/h if practised<extra></extra>",
+            )
+        )
+    fig.add_trace(
         go.Scatter(
             x=_floats(duration_h),
             y=_floats(g_per_h),
             mode="lines",
-            name="recommendation",
-            hovertemplate="%{x:.2f} h: %{y:.0f} g/h<extra></extra>",
+            line=dict(color=PALETTE[0]),
+            name="everyday upper limit",
+            hovertemplate="%{x:.2f} h: up to %{y:.0f} g/h<extra></extra>",
         )
     )
     if marks is not None:
@@ -86,9 +104,15 @@ def fuel_race_carb_bands(
     )
     return describe(
         fig,
-        "Line chart: no carbohydrate to swallow up to one hour, rising to 30 grams per hour at "
-        "one and a half hours, 60 at two and a half hours and 90 from three hours, with no "
-        "jumps, and runners' predicted finish times marked.",
+        "Line chart of the upper limit of carbohydrate per hour: none to swallow up to one "
+        "hour, rising to 30 grams per hour at one and a half hours and 60 at two and a half "
+        "hours, then flat at 60"
+        + (
+            ", with a dashed line rising to 90 from three hours for a practised gut"
+            if practised_g_per_h is not None
+            else ""
+        )
+        + "; runners' predicted finish times marked.",
     )
 
 

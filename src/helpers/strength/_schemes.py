@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from helpers._checks import as_float_array, check_integer, check_range
-from helpers.strength._onerm import reps_at, round_to_plates, volume_load
 from helpers._renamed import renamed
+from helpers.strength._onerm import reps_at, round_to_plates, volume_load
 from helpers.strength._rpe import RPE_CHART, e1rm_from_rpe, percent_1rm
 
 # ------------------------------------------------------------------------------------------
@@ -412,8 +412,9 @@ def wave_progression(
     rows, step, wave_no, previous = [], 0, 0, None
     for week in range(1, weeks + 1):
         deload = deload_every is not None and week % deload_every == 0
-        if deload:  # fewer sets at the lightest step of the wave: volume, load and effort drop
-            fraction, n_reps = min(wave) * (1 + wave_gain_pct / 100) ** wave_no, max(reps)
+        if deload:  # fewer sets at the start of the wave just lifted: volume, load and effort
+            finished = wave_no - 1 if step == 0 and wave_no else wave_no
+            fraction, n_reps = min(wave) * (1 + wave_gain_pct / 100) ** finished, max(reps)
             n_sets = max(1, int(round(sets * deload_fraction)))
             note = "deload: fewer sets, lighter"
         else:
