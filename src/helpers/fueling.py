@@ -20,8 +20,9 @@ import numpy as np
 import pandas as pd
 
 from helpers._checks import as_float_array, check_choice, check_range, like_input, shape_source
+from helpers._renamed import renamed
 
-#: Burke et al. 2011 (Table 1) daily carbohydrate targets by training load [g/kg/day], the same
+#: Burke et al. 2011 (Table 1) daily carbohydrate targets by training day [g/kg/day], the same
 #: values as the ACSM/AND/DC joint position stand (Thomas et al. 2016).
 DAILY_CARB_BANDS = {
     "light": (3.0, 5.0),  # low intensity or skill-based activity
@@ -31,9 +32,11 @@ DAILY_CARB_BANDS = {
 }
 #: Carbohydrate loading, 36–48 h before a race of more than 90 min [g/kg/day] (Burke 2011).
 CARB_LOADING_G_PER_KG = (10.0, 12.0)
-#: Refuelling for 4 h when < 8 h separate two hard sessions [g/kg/h] (Burke 2011; Thomas 2016).
+#: Fast refuelling when less than 8 h separate two hard sessions [g/kg/h], for the first 4 h
+#: (Burke 2011, Table 1; Thomas et al. 2016).
 RECOVERY_CARB_G_PER_KG_PER_H = (1.0, 1.2)
-#: Daily protein for athletes [g/kg/day] (Thomas et al. 2016), in meals of about 0.3 g/kg.
+#: Daily protein for athletes [g/kg/day] (Thomas et al. 2016), spread over the day in meals of
+#: about 0.3 g/kg.
 PROTEIN_G_PER_KG = (1.2, 2.0)
 PROTEIN_PER_MEAL_G_PER_KG = 0.3
 
@@ -63,8 +66,9 @@ ACSM_LOSS_GOAL_PCT = 2.0
 BODY_MASS_RANGE_KG = (20.0, 250.0)
 
 
-def daily_carbs(body_mass_kg, load="moderate"):
-    """Daily carbohydrate target for a training load [g/day] (Burke et al. 2011).
+@renamed(load="training")
+def daily_carbs(body_mass_kg, training="moderate"):
+    """Daily carbohydrate target for a kind of training day [g/day] (Burke et al. 2011).
 
     .. math:: C = m \\times (c_{low},\\ c_{high})
 
@@ -77,8 +81,9 @@ def daily_carbs(body_mass_kg, load="moderate"):
     ----------
     body_mass_kg : float, array or Series
         Body mass [kg], 20–250.
-    load : {"light", "moderate", "high", "very_high"}, default "moderate"
-        Training load of the day.
+    training : {"light", "moderate", "high", "very_high"}, default "moderate"
+        How much training the day holds (the bands above). The keyword ``load=`` of earlier
+        versions still works, with a DeprecationWarning.
 
     Returns
     -------
@@ -98,8 +103,8 @@ def daily_carbs(body_mass_kg, load="moderate"):
     statement. Nutrition and athletic performance. Med Sci Sports Exerc 48:543–568.
     doi:10.1249/MSS.0000000000000852
     """
-    check_choice("load", load, DAILY_CARB_BANDS)
-    return _per_kg(body_mass_kg, DAILY_CARB_BANDS[load])
+    check_choice("training", training, DAILY_CARB_BANDS)
+    return _per_kg(body_mass_kg, DAILY_CARB_BANDS[training])
 
 
 def carb_loading(body_mass_kg):

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from helpers._checks import as_float_array, check_range, like_input
-from helpers.strength._onerm import _reps
 from helpers._renamed import renamed
+from helpers.strength._onerm import _reps
 
 #: RIR-based RPE chart (Tuchscherer / Reactive Training Systems), fraction of 1RM by RPE (rows)
 #: and reps (columns). Cells with reps + reps in reserve ≥ 11 differ between published copies:
