@@ -317,18 +317,6 @@ def test_bad_input_names_the_parameter(call, name):
         call()
 
 
-# --- the RPE chart along its diagonals ------------------------------------------------------
-
-
-@pytest.mark.parametrize("rpe", [7.0, 7.5, 8.0, 8.5, 9.0])
-@pytest.mark.parametrize("reps", range(1, 10))
-def test_rpe_chart_diagonals_are_equal(reps, rpe):
-    # RIR = 10 − RPE, so r reps at RPE e and r + 1 reps at RPE e + 1 both leave the lifter
-    # r + 10 − e reps possible: the same set, the same fraction of 1RM (Helms et al. 2016).
-    assert strength.percent_1rm(reps, rpe) == strength.percent_1rm(reps + 1, rpe + 1)
-    assert strength.RPE_CHART.loc[rpe, reps] == strength.RPE_CHART.loc[rpe + 1, reps + 1]
-
-
 # --- old keyword names still work, with a warning naming the new one -------------------------
 
 

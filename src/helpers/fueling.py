@@ -68,9 +68,9 @@ BODY_MASS_RANGE_KG = (20.0, 250.0)
 
 @renamed(load="training")
 def daily_carbs(body_mass_kg, training="moderate"):
-    """Daily carbohydrate target for a kind of training day [g/day] (Burke et al. 2011).
+    r"""Daily carbohydrate target for a kind of training day [g/day] (Burke et al. 2011).
 
-    .. math:: C = m \\times (c_{low},\\ c_{high})
+    .. math:: C = m \times (c_{low},\ c_{high})
 
     with the band in g/kg/day: light 3–5, moderate (about 1 h a day) 5–7, high (1–3 h a day)
     6–10, very_high (more than 4–5 h a day) 8–12 (Burke et al. 2011, Table 1; the same values in
@@ -108,9 +108,9 @@ def daily_carbs(body_mass_kg, training="moderate"):
 
 
 def carb_loading(body_mass_kg):
-    """Carbohydrate loading target for the 36–48 h before a marathon [g/day] (Burke et al. 2011).
+    r"""Carbohydrate loading target for the 36–48 h before a marathon [g/day] (Burke et al. 2011).
 
-    .. math:: C = m \\times (10,\\ 12)\\ \\mathrm{g/kg/day}
+    .. math:: C = m \times (10,\ 12)\ \mathrm{g/kg/day}
 
     Parameters
     ----------
@@ -136,9 +136,9 @@ def carb_loading(body_mass_kg):
 
 
 def recovery_carbs(body_mass_kg):
-    """Carbohydrate per hour for fast refuelling after a hard session [g/h] (Burke et al. 2011).
+    r"""Carbohydrate per hour for fast refuelling after a hard session [g/h] (Burke et al. 2011).
 
-    .. math:: C = m \\times (1.0,\\ 1.2)\\ \\mathrm{g/kg/h}
+    .. math:: C = m \times (1.0,\ 1.2)\ \mathrm{g/kg/h}
 
     for the first 4 hours, when less than about 8 hours separate two demanding sessions; with a
     day or more to recover, the daily target (:func:`daily_carbs`) is enough.
@@ -169,10 +169,10 @@ def recovery_carbs(body_mass_kg):
 
 
 def daily_protein(body_mass_kg):
-    """Daily protein for a training athlete [g/day] and a per-meal amount (Thomas et al. 2016).
+    r"""Daily protein for a training athlete [g/day] and a per-meal amount (Thomas et al. 2016).
 
-    .. math:: P = m \\times (1.2,\\ 2.0)\\ \\mathrm{g/kg/day}, \\qquad
-              P_{meal} = 0.3\\,m
+    .. math:: P = m \times (1.2,\ 2.0)\ \mathrm{g/kg/day}, \qquad
+              P_{meal} = 0.3\,m
 
     The ACSM/AND/DC joint position gives 1.2–2.0 g/kg/day, spread over the day in meals of about
     0.3 g/kg, one of them soon after a key session. For strength training, the meta-analysis of
@@ -389,9 +389,9 @@ def race_fueling_plan(finish_time_s, interval_min=20, carbs_per_hour=None, dista
 
 
 def sweat_rate(pre_kg, post_kg, fluid_l, urine_l, hours):
-    """Sweat rate from a weighed training run [L/h] (1 kg of mass lost ≈ 1 L of sweat).
+    r"""Sweat rate from a weighed training run [L/h] (1 kg of mass lost ≈ 1 L of sweat).
 
-    .. math:: \\dot S = \\frac{(m_{pre} - m_{post}) + V_{drunk} - V_{urine}}{t}
+    .. math:: \dot S = \frac{(m_{pre} - m_{post}) + V_{drunk} - V_{urine}}{t}
 
     Parameters
     ----------
@@ -450,7 +450,7 @@ def sweat_rate(pre_kg, post_kg, fluid_l, urine_l, hours):
 
 
 def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours):
-    """A starting range for drinking during a marathon [L/h], never above the sweat rate.
+    r"""A starting range for drinking during a marathon [L/h], never above the sweat rate.
 
     Drink to thirst. As a starting point for a marathon the ACSM position stand gives
     0.4–0.8 L/h drunk ad libitum, the higher rates for faster, heavier runners in warm weather
@@ -459,7 +459,7 @@ def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours):
     is the main cause of exercise-associated hyponatremia (Hew-Butler et al. 2015). The range is
     therefore capped by the measured sweat rate *S*:
 
-    .. math:: d_{low} = \\min(0.4,\\ S), \\qquad d_{high} = \\min(0.8,\\ S)
+    .. math:: d_{low} = \min(0.4,\ S), \qquad d_{high} = \min(0.8,\ S)
 
     It is never above 0.8 L/h and never above *S*, whatever the inputs. The table also gives the
     body-mass change at each end of the range (:func:`body_mass_change_pct`). A gain means the
@@ -551,9 +551,9 @@ def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours):
 
 
 def body_mass_change_pct(body_mass_kg, sweat_rate_l_per_h, drink_l_per_h, hours):
-    """Change of body mass over a run from drinking and sweating [% of body mass].
+    r"""Change of body mass over a run from drinking and sweating [% of body mass].
 
-    .. math:: \\Delta m\\,[\\%] = 100 \\times \\frac{(d - S)\\,t}{m}
+    .. math:: \Delta m\,[\%] = 100 \times \frac{(d - S)\,t}{m}
 
     Negative values are a loss (ACSM's goal is to lose no more than 2 %, for performance; Sawka
     et al. 2007); positive values mean the runner drank more than they sweated, which Almond et

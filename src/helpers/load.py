@@ -42,9 +42,9 @@ FITNESS_FATIGUE_MODELS = Registry("fitness–fatigue model")
 
 
 def session_load(rpe, minutes):
-    """Session load by the session-RPE method [AU].
+    r"""Session load by the session-RPE method [AU].
 
-    .. math:: L = \\mathrm{RPE} \\times t
+    .. math:: L = \mathrm{RPE} \times t
 
     Parameters
     ----------
@@ -170,10 +170,10 @@ def _per_week(values: np.ndarray, mondays, daily_load):
 
 
 def monotony(daily_load):
-    """Training monotony per week: mean daily load ÷ its standard deviation.
+    r"""Training monotony per week: mean daily load ÷ its standard deviation.
 
-    .. math:: M = \\bar{L} / \\sigma_L \\quad (7 \\text{ daily loads, rest days } 0,
-              \\text{ population SD})
+    .. math:: M = \bar{L} / \sigma_L \quad (7 \text{ daily loads, rest days } 0,
+              \text{ population SD})
 
     Parameters
     ----------
@@ -205,9 +205,9 @@ def monotony(daily_load):
 
 
 def strain(daily_load):
-    """Training strain per week: weekly load × monotony [AU].
+    r"""Training strain per week: weekly load × monotony [AU].
 
-    .. math:: S = \\left(\\sum_{d=1}^{7} L_d\\right) \\times M
+    .. math:: S = \left(\sum_{d=1}^{7} L_d\right) \times M
 
     Parameters and shapes as :func:`monotony`. NaN where monotony is undefined.
 
@@ -222,9 +222,9 @@ def strain(daily_load):
 
 
 def ewma(daily_load, days: int):
-    """Exponentially weighted moving average with λ = 2/(N+1), seeded with the first day's load.
+    r"""Exponentially weighted moving average with λ = 2/(N+1), seeded with the first day's load.
 
-    .. math:: E_0 = L_0, \\quad E_t = \\lambda L_t + (1 - \\lambda) E_{t-1}
+    .. math:: E_0 = L_0, \quad E_t = \lambda L_t + (1 - \lambda) E_{t-1}
 
     The same as pandas ``Series.ewm(span=N, adjust=False).mean()``.
 
@@ -262,13 +262,13 @@ def _daily_like(values: np.ndarray, index, daily_load, name: str):
 def acwr(
     daily_load, model: str = "rolling", acute: int = 7, chronic: int = 28, coupled: bool = True
 ):
-    """Acute:chronic workload ratio.
+    r"""Acute:chronic workload ratio.
 
     ``model="rolling"``: mean daily load of the last ``acute`` days ÷ mean daily load of the
     chronic window (with the defaults: the 7-day load ÷ the mean weekly load of 28 days).
 
-    .. math:: \\mathrm{ACWR}_t = \\frac{\\frac{1}{a}\\sum_{s=t-a+1}^{t} L_s}
-              {\\frac{1}{|C_t|}\\sum_{s \\in C_t} L_s}
+    .. math:: \mathrm{ACWR}_t = \frac{\frac{1}{a}\sum_{s=t-a+1}^{t} L_s}
+              {\frac{1}{|C_t|}\sum_{s \in C_t} L_s}
 
     The chronic window :math:`C_t` spans the last ``chronic`` days. ``coupled=True`` (Hulin et
     al. 2016) keeps the acute days in it; ``coupled=False`` drops them, leaving the
@@ -350,12 +350,12 @@ ACWR_METHODS = ACWR_MODELS
 def fitness_fatigue(
     daily_load, fitness_days: int = 42, fatigue_days: int = 7, model: str = "trainingpeaks"
 ):
-    """Fitness (chronic load), fatigue (acute load) and form, as training tools compute them.
+    r"""Fitness (chronic load), fatigue (acute load) and form, as training tools compute them.
 
     Each is an exponentially smoothed daily load, starting from 0:
 
-    .. math:: x_t = x_{t-1} + k\\,(L_t - x_{t-1}), \\qquad
-              \\text{form}_t = \\text{fitness}_{t-1} - \\text{fatigue}_{t-1}
+    .. math:: x_t = x_{t-1} + k\,(L_t - x_{t-1}), \qquad
+              \text{form}_t = \text{fitness}_{t-1} - \text{fatigue}_{t-1}
 
     with :math:`k = 1/N` (``model="trainingpeaks"``: CTL/ATL/TSB) or
     :math:`k = 1 - e^{-1/N}` (``"exponential"``: GoldenCheetah, intervals.icu). Form on the
@@ -425,13 +425,13 @@ def banister(
     tau2: float = 7.0,
     p0: float = 0.0,
 ):
-    """Banister's impulse–response model of performance.
+    r"""Banister's impulse–response model of performance.
 
-    .. math:: g_t = \\sum_{s<t} L_s e^{-(t-s)/\\tau_1}, \\quad
-              h_t = \\sum_{s<t} L_s e^{-(t-s)/\\tau_2}, \\quad
+    .. math:: g_t = \sum_{s<t} L_s e^{-(t-s)/\tau_1}, \quad
+              h_t = \sum_{s<t} L_s e^{-(t-s)/\tau_2}, \quad
               p_t = p_0 + k_1 g_t - k_2 h_t
 
-    computed recursively as :math:`g_t = e^{-1/\\tau}(g_{t-1} + L_{t-1})`, :math:`g_0 = 0`.
+    computed recursively as :math:`g_t = e^{-1/\tau}(g_{t-1} + L_{t-1})`, :math:`g_0 = 0`.
 
     Parameters
     ----------
@@ -480,9 +480,9 @@ strength_minutes = moved(
 
 
 def combined_load(run_load, strength_load, strength_weight: float = 1.0):
-    """Running and lifting in one daily load, with an explicit weight for strength sessions.
+    r"""Running and lifting in one daily load, with an explicit weight for strength sessions.
 
-    .. math:: L = L_{run} + w \\, L_{strength}
+    .. math:: L = L_{run} + w \, L_{strength}
 
     Session-RPE puts both in the same arbitrary units (RPE × minutes), so they can be added;
     whether an hour of lifting at RPE 7 stresses a runner as much as an hour of running at RPE 7

@@ -21,9 +21,9 @@ def _muscles(value) -> tuple[str, ...]:
 
 
 def weekly_sets(sets: pd.DataFrame, synergist_weight: float = 0.5) -> pd.DataFrame:
-    """Hard sets per muscle group per ISO week; a synergist's set counts ``synergist_weight``.
+    r"""Hard sets per muscle group per ISO week; a synergist's set counts ``synergist_weight``.
 
-    .. math:: S_{m,w} = \\sum_{e \\in w} n_e \\,[m \\in P_e] + s \\, n_e \\,[m \\in S_e]
+    .. math:: S_{m,w} = \sum_{e \in w} n_e \,[m \in P_e] + s \, n_e \,[m \in S_e]
 
     where :math:`n_e` is the number of sets of entry *e*, :math:`P_e` its primary and
     :math:`S_e` its secondary (synergist) muscles, and *s* the synergist weight (0.5 by the
@@ -92,9 +92,9 @@ MIN_PER_HEAVY_SET = 3.5
 
 
 def strength_minutes(sets, heavy=False):
-    """Duration of a strength session from its working sets [min]: warm-up plus time per set.
+    r"""Duration of a strength session from its working sets [min]: warm-up plus time per set.
 
-    .. math:: t = 10 + n \\times (3.5 \\text{ if heavy else } 2.5)
+    .. math:: t = 10 + n \times (3.5 \text{ if heavy else } 2.5)
 
     A set takes about half a minute to lift; the rest after it fills the remainder: about
     2 minutes after a moderate set and 3 after a heavy one, in line with the ACSM position
