@@ -24,17 +24,16 @@ def linear_filters(arr: np.ndarray, filters: list, start=0.0) -> list:
     (series, filters)). Returns one array shaped like ``arr`` per filter.
     """
     days = np.asarray(arr, dtype=float)
-    # one row per day, the athletes along it, so each day's step reads one contiguous row
-    by_day = np.ascontiguousarray(days.reshape(-1, days.shape[-1]).T)  # days × athletes
+    by_day = days.reshape(-1, days.shape[-1]).T  # days × athletes
     gain, keep = (np.array(values, dtype=float)[:, None] for values in zip(*filters, strict=True))
-    y = np.zeros((len(filters), by_day.shape[1])) + np.transpose(start)  # filters × athletes
-    out = np.empty((len(filters), *by_day.shape))  # filters × days × athletes
-    step = np.empty_like(y)
-    for t, u in enumerate(by_day):
-        y *= keep
-        y += np.multiply(gain, u, out=step)
-        out[:, t] = y
-    return [np.ascontiguousarray(o.T).reshape(days.shape) for o in out]
+    # days × filters × athletes: each day's step works on one contiguous block, every athlete
+    out = np.empty((by_day.shape[0], len(filters), by_day.shape[1]))
+    np.multiply(by_day[:, None, :], gain, out=out)  # gain·u_t, all days at once
+    out[0] += keep * np.transpose(start)
+    step = np.empty(out.shape[1:])
+    for t in range(1, len(out)):  # then y_t = gain·u_t + keep·y_{t−1}, one day at a time
+        out[t] += np.multiply(out[t - 1], keep, out=step)
+    return [out[:, f].T.reshape(days.shape) for f in range(len(filters))]
 
 
 def recursive(arr: np.ndarray, weights: tuple, seed_first: bool = False) -> list:
@@ -69,8 +68,10 @@ def lagged(values: np.ndarray, first: float | np.ndarray = 0.0) -> np.ndarray:
 
 def ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
     """numerator ÷ denominator, NaN where the denominator is 0 (or NaN)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(denominator > 0, numerator / denominator, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):  # set to NaN below
+        out = np.divide(numerator, denominator)
+    out[~(denominator > 0)] = np.nan
+    return out
 
 
 def rolling_ratio(arr: np.ndarray, acute: int, chronic: int, lag: int = 0) -> np.ndarray:
