@@ -128,8 +128,8 @@ def weekly_log():
 @functools.cache
 def progressions():
     return {
-        "linear": strength.linear_progression(50, 24, one_rm=80.0),
-        "with deload": strength.linear_progression(50, 24, one_rm=80.0, deload_every=4),
+        "linear": strength.linear_progression(50, 24, one_rm_kg=80.0),
+        "with deload": strength.linear_progression(50, 24, one_rm_kg=80.0, deload_every=4),
     }
 
 
@@ -143,7 +143,7 @@ def estimates():
 
 def forms():
     return {
-        label: load.fitness_fatigue(daily_load(), smoothing=s)["form"]
+        label: load.fitness_fatigue(daily_load(), model=s)["form"]
         for label, s in (("1/N", "trainingpeaks"), ("1 − e^(−1/N)", "exponential"))
     }
 
@@ -167,7 +167,7 @@ def carb_bands():
 
 
 def block():
-    table = strength.linear_progression(50, 24, one_rm=80.0, deload_every=4)
+    table = strength.linear_progression(50, 24, one_rm_kg=80.0, deload_every=4)
     one_rm = pd.Series(80.0 * 1.01 ** ((table["session"] - 1) // 2).to_numpy(), table["session"])
     return (table, one_rm, "Linear progression, 12 weeks"), {}
 

@@ -26,6 +26,11 @@ def test_daily_carbs_bands_by_hand():
     assert low.tolist() == [300.0, 480.0] and list(high.index) == ["a", "b"]
 
 
+def test_daily_carbs_old_load_keyword_warns():
+    with pytest.warns(DeprecationWarning, match="training="):
+        assert fueling.daily_carbs(60, load="high") == fueling.daily_carbs(60, training="high")
+
+
 def test_daily_carbs_rise_with_load():
     bands = [fueling.daily_carbs(70, load) for load in ("light", "moderate", "high", "very_high")]
     assert [b[0] for b in bands] == sorted(b[0] for b in bands)
@@ -267,7 +272,7 @@ def test_body_mass_change_by_hand():
     ("call", "name"),
     [
         (lambda: fueling.daily_carbs(-70), "body_mass_kg"),
-        (lambda: fueling.daily_carbs(70, "extreme"), "load"),
+        (lambda: fueling.daily_carbs(70, "extreme"), "training"),
         (lambda: fueling.carb_loading(float("nan")), "body_mass_kg"),
         (lambda: fueling.pre_race_meal(70, 6), "hours_before"),
         (lambda: fueling.pre_race_meal(5, 2), "body_mass_kg"),

@@ -13,7 +13,9 @@ be a file (``load.py``) or a package (``figures/``); a package's submodules take
 from __future__ import annotations
 
 import ast
+import io
 import sys
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -139,12 +141,91 @@ def test_the_walk_sees_imports_inside_functions_and_from_packages():
     assert "ipywidgets" in outside  # imported inside a function
     assert any(top(m) == "figures" for m in inside)
     inside, _ = imports("helpers.plans.lifts")
-    assert {"helpers.load", "helpers.strength"} <= {m for m in inside if layer(m) == "science"}
+    assert "helpers.strength" in {m for m in inside if layer(m) == "science"}
+    inside, _ = imports("helpers.logs.combine")
+    assert "helpers.load" in {m for m in inside if layer(m) == "science"}
+
+
+#: Most lines of code a module holds: over that it holds more than one topic, so it becomes a
+#: package (figures/, logs/). Docstrings, comments and blank lines do not count: references and
+#: units in docstrings are what the course asks for, and the cap must not push them out.
+MAX_CODE_LINES = 500
+#: Longest line, in characters (the ruff line length).
+MAX_LINE_CHARS = 100
+
+
+def code_lines(source: str) -> int:
+    """Lines holding code: not blank, not only a comment, not part of a docstring."""
+    prose = set()
+    for node in ast.walk(ast.parse(source)):
+        body = getattr(node, "body", None)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = body[0] if body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                if isinstance(first.value.value, str):
+                    prose.update(range(first.lineno, first.end_lineno + 1))
+    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT}
+    skip |= {tokenize.ENCODING, tokenize.ENDMARKER}
+    code = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type not in skip:
+            code.update(range(token.start[0], token.end[0] + 1))
+    return len(code - prose)
+
+
+def test_code_lines_count_code_only():
+    # a check on the counter: 3 lines of code among a docstring, comments and blank lines
+    source = '''"""Module docstring,
+on two lines."""
+
+import os  # a comment after code counts as code
+
+
+def f(x):
+    """One line of prose."""
+    # a comment alone
+    text = """not a docstring:
+    two lines of code"""
+    return x
+'''
+    assert code_lines(source) == 5  # import, def, the two-line string, return
 
 
 def test_no_module_is_a_big_room():
-    # a module over 600 lines holds more than one topic: split it into a package (figures/, logs/)
     long = {
-        name: n for name, path in MODULES.items() if (n := len(path.read_text().splitlines())) > 600
+        name: n
+        for name, path in MODULES.items()
+        if (n := code_lines(path.read_text())) > MAX_CODE_LINES
     }
-    assert not long, f"modules over 600 lines: {long}"
+    assert not long, f"modules over {MAX_CODE_LINES} lines of code: {long}"
+
+
+#: Lines over 100 characters that modules held when the rule came in, by module: their owners
+#: wrap them as they next edit the module (plans/build.py's warning texts go with the plans'
+#: warnings table). The counts only go down: a new wide line anywhere fails.
+WIDE_TODAY = {
+    "helpers.evidence": 1,
+    "helpers.explore": 3,
+    "helpers.figures.evidence": 1,
+    "helpers.figures.library": 2,
+    "helpers.logs.apps": 1,
+    "helpers.logs.gpx": 1,
+    "helpers.meals": 2,
+    "helpers.plans.build": 9,
+    "helpers.plans.runs": 1,
+    "helpers.publish.build": 1,
+    "helpers.publish.checks": 2,
+    "helpers.publish.lite_sources": 1,
+    "helpers.references": 1,
+    "helpers.workshop": 1,
+}
+
+
+def test_no_line_is_over_100_characters():
+    wide = {}
+    for name, path in MODULES.items():
+        lines = path.read_text().splitlines()
+        numbers = [n for n, line in enumerate(lines, start=1) if len(line) > MAX_LINE_CHARS]
+        if len(numbers) > WIDE_TODAY.get(name, 0):
+            wide[name] = numbers
+    assert not wide, f"lines over {MAX_LINE_CHARS} characters (module: line numbers): {wide}"

@@ -77,7 +77,7 @@ def test_ewma_matches_pandas_definition():
     ours = load.ewma(daily, 7)
     assert np.allclose(ours, daily.ewm(span=7, adjust=False).mean())
     expected = daily.ewm(span=7, adjust=False).mean() / daily.ewm(span=28, adjust=False).mean()
-    assert np.allclose(load.acwr(daily, method="ewma"), expected)
+    assert np.allclose(load.acwr(daily, model="ewma"), expected)
 
 
 def test_fitness_fatigue_first_days_by_hand():
@@ -88,7 +88,7 @@ def test_fitness_fatigue_first_days_by_hand():
     assert tp["fatigue"][0] == pytest.approx(100 / 7)
     assert tp["form"][0] == 0
     assert tp["form"][1] == pytest.approx(100 / 42 - 100 / 7)
-    ex = load.fitness_fatigue(daily, smoothing="exponential")
+    ex = load.fitness_fatigue(daily, model="exponential")
     assert ex["fitness"][0] == pytest.approx(100 * (1 - math.exp(-1 / 42)))
     assert ex["fitness"][1] == pytest.approx(100 * (1 - math.exp(-1 / 42)) * math.exp(-1 / 42))
 
@@ -135,51 +135,20 @@ def test_constant_load_gives_acwr_one(level, days):
     daily = np.full(days, level)
     rolling = load.acwr(daily)
     assert np.allclose(rolling[27:], 1.0)
-    assert np.allclose(load.acwr(daily, method="ewma"), 1.0)
+    assert np.allclose(load.acwr(daily, model="ewma"), 1.0)
 
 
 def test_two_dimensional_input_equals_one_athlete_at_a_time():
     rng = np.random.default_rng(3)
     athletes = rng.uniform(0, 500, size=(4, 56))
-    ff = load.fitness_fatigue(athletes, smoothing="exponential")
-    rolling, ewma = load.acwr(athletes), load.acwr(athletes, method="ewma")
+    ff = load.fitness_fatigue(athletes, model="exponential")
+    rolling, ewma = load.acwr(athletes), load.acwr(athletes, model="ewma")
     weekly = load.monotony(athletes)
     for i, row in enumerate(athletes):
-        assert np.allclose(
-            ff["form"][i], load.fitness_fatigue(row, smoothing="exponential")["form"]
-        )
+        assert np.allclose(ff["form"][i], load.fitness_fatigue(row, model="exponential")["form"])
         assert np.allclose(rolling[i], load.acwr(row), equal_nan=True)
-        assert np.allclose(ewma[i], load.acwr(row, method="ewma"))
+        assert np.allclose(ewma[i], load.acwr(row, model="ewma"))
         assert np.allclose(weekly[i], load.monotony(row))
-
-
-def test_weekly_sets_count_synergists_as_half():
-    sets = pd.DataFrame(
-        {
-            "date": ["2027-01-04", "2027-01-07", "2027-01-12"],
-            "sets": [3, 4, 2],
-            "primary_muscles": ["glutes;quadriceps", ("hamstrings",), "calves"],
-            "secondary_muscles": ["core", ("glutes",), ""],
-        }
-    )
-    weekly = load.weekly_sets(sets)
-    first = weekly.loc["2027-01-04"]
-    # glutes: 3 primary + 4 × 0.5 as a synergist = 5; core: 3 × 0.5 = 1.5
-    assert first["glutes"] == 5 and first["core"] == 1.5 and first["quadriceps"] == 3
-    assert weekly.loc["2027-01-11", "calves"] == 2 and weekly.loc["2027-01-11", "glutes"] == 0
-
-
-def test_strength_minutes_warm_up_plus_time_per_set():
-    # 10 min warm-up + 15 sets × 2.5 min = 47.5; heavy: 10 + 12 × 3.5 = 52; no sets: the warm-up
-    assert load.strength_minutes(15) == 47.5
-    assert load.strength_minutes(12, heavy=True) == 52.0
-    assert load.strength_minutes(0) == 10.0
-    per_session = load.strength_minutes(pd.Series([15, 12], index=["A", "B"]), heavy=[False, True])
-    assert per_session.tolist() == [47.5, 52.0] and list(per_session.index) == ["A", "B"]
-    with pytest.raises(ValueError, match="sets"):
-        load.strength_minutes(-1)
-    with pytest.raises(ValueError, match="heavy"):
-        load.strength_minutes(10, heavy="yes")
 
 
 def test_daily_series_sums_sessions_and_fills_rest_days():
@@ -210,30 +179,15 @@ BAD_SERIES = [
     (lambda: load.monotony([]), "daily_load"),
     (lambda: load.strain(pd.Series([1.0, 2.0], index=DAYS[[1, 0]])), "sorted"),
     (lambda: load.acwr(pd.Series([1.0, 2.0], index=DAYS[[0, 0]])), "unique"),
-    (lambda: load.acwr(np.ones(30), method="median"), "method"),
+    (lambda: load.acwr(np.ones(30), model="median"), "ACWR model 'median'; known: 'rolling'"),
     (lambda: load.acwr(np.ones(30), acute=28, chronic=7), "acute"),
-    (lambda: load.acwr(np.ones(30), method="ewma", coupled=False), "coupled"),
+    (lambda: load.acwr(np.ones(30), model="ewma", coupled=False), "coupled"),
     (lambda: load.ewma(np.ones(30), 0), "days"),
-    (lambda: load.fitness_fatigue(np.ones(30), smoothing="runalyze"), "smoothing"),
+    (lambda: load.fitness_fatigue(np.ones(30), model="runalyze"), "known: 'trainingpeaks'"),
     (lambda: load.fitness_fatigue(np.ones(30), fitness_days=0), "fitness_days"),
     (lambda: load.fitness_fatigue(np.full(30, np.inf)), "daily_load"),
     (lambda: load.banister(np.ones(30), tau1=0), "tau1"),
     (lambda: load.banister(np.ones(30), k2=-1), "k2"),
-    (lambda: load.weekly_sets(pd.DataFrame({"date": ["2027-01-04"], "sets": [3]})), "sets"),
-    (
-        lambda: load.weekly_sets(
-            pd.DataFrame(
-                {
-                    "date": ["2027-01-04"],
-                    "sets": [-3],
-                    "primary_muscles": ["glutes"],
-                    "secondary_muscles": [""],
-                }
-            )
-        ),
-        "sets",
-    ),
-    (lambda: load.weekly_sets(pd.DataFrame(), synergist_weight=2), "synergist_weight"),
     (lambda: load.combined_load(np.ones(3), np.ones(4)), "same shape"),
     (lambda: load.combined_load(np.ones(3), np.ones(3), strength_weight=-1), "strength_weight"),
 ]
@@ -245,7 +199,25 @@ def test_bad_input_names_the_problem(call, message):
         call()
 
 
-# --- the array kernels behind the models (helpers._filters), against their readable definitions
+def test_old_keywords_and_names_still_work_with_a_warning():
+    daily = np.random.default_rng(2).uniform(0, 600, 60)
+    with pytest.warns(DeprecationWarning, match="method="):
+        old = load.acwr(daily, method="ewma")
+    np.testing.assert_array_equal(old, load.acwr(daily, model="ewma"))
+    with pytest.warns(DeprecationWarning, match="smoothing="):
+        old = load.fitness_fatigue(daily, smoothing="exponential")
+    pd.testing.assert_frame_equal(old, load.fitness_fatigue(daily, model="exponential"))
+    with pytest.warns(DeprecationWarning, match="helpers.strength.strength_minutes"):
+        assert load.strength_minutes(15) == 47.5
+    one = {"date": ["2027-01-04"], "sets": [3], "primary_muscles": ["glutes"]}
+    with pytest.warns(DeprecationWarning, match="helpers.strength.weekly_sets"):
+        old = load.weekly_sets(pd.DataFrame({**one, "secondary_muscles": [""]}))
+    assert old.loc["2027-01-04", "glutes"] == 3
+    assert tuple(load.ACWR_METHODS) == ("rolling", "ewma")
+    assert tuple(load.SMOOTHING) == ("trainingpeaks", "exponential")
+
+
+# --- the arithmetic behind the models (helpers._filters), against the per-day definitions
 
 
 def _filter_by_day(u, gain, keep, start):
@@ -258,51 +230,38 @@ def _filter_by_day(u, gain, keep, start):
 
 
 @pytest.mark.parametrize("days", [1, 5, 31, 32, 33, 64, 100, 1827])
-def test_block_filters_equal_the_day_by_day_recursion(days):
+def test_filters_equal_the_day_by_day_recursion(days):
     rng = np.random.default_rng(days)
     u = np.where(rng.random((3, days)) < 0.7, rng.gamma(4.0, 60.0, (3, days)), 0.0)
     u[1] = 0.0  # an athlete who never trains
     pairs = [(0.25, 0.75), (2 / 29, 27 / 29), (1.0, 0.0), (np.exp(-1 / 7), np.exp(-1 / 7))]
     start = rng.gamma(4.0, 60.0, (3, len(pairs)))
     outs = _filters.linear_filters(u, pairs, start)
-    first, second, lagged = _filters.linear_filters(
-        u, pairs[:2], start[:, :2], combine="lagged_difference"
-    )
-    expected = np.concatenate([start[:, :1] - start[:, 1:2], outs[0] - outs[1]], axis=1)
-    np.testing.assert_allclose(lagged, expected[:, :-1], rtol=1e-12, atol=1e-9)
-    np.testing.assert_allclose(first, outs[0], rtol=1e-15, atol=0)
     for f, ((gain, keep), out) in enumerate(zip(pairs, outs, strict=True)):
         for a in range(3):
             expected = _filter_by_day(u[a], gain, keep, start[a, f])
             np.testing.assert_allclose(out[a], expected, rtol=1e-12, atol=0)
+    (one,) = _filters.linear_filters(u[0], pairs[:1])  # one athlete: a 1-D array, from 0
+    np.testing.assert_allclose(one, _filter_by_day(u[0], 0.25, 0.75, 0.0), rtol=1e-12, atol=0)
 
 
-def test_block_filter_on_a_long_series_neither_overflows_nor_drifts():
-    # 20,000 days at k = 0.25: 0.75^−20000 ≈ 10^2499 would overflow any closed form over all
-    # days at once; the blocks keep every weight ≤ 1. Long zero stretches decay to (nearly) 0.
-    rng = np.random.default_rng(7)
-    u = rng.gamma(4.0, 60.0, 20_000)
-    u[5_000:9_000] = 0.0
-    (out,) = _filters.recursive(u, (0.25,))
-    expected = _filter_by_day(u, 0.25, 0.75, 0.0)
-    assert np.all(np.isfinite(out))
-    # atol: below 1e-300 AU (subnormal floats) both decay to 0 with rounding of their own
-    np.testing.assert_allclose(out, expected, rtol=1e-12, atol=1e-300)
-    assert out[8_999] < 1e-300 and expected[8_999] < 1e-300
-    (zeros,) = _filters.recursive(np.zeros((2, 20_000)), (0.25,), seed_first=True)
-    assert not zeros.any()
-
-
-def test_block_ewma_ratio_equals_pandas_and_is_nan_without_load():
+def test_fitness_fatigue_and_ewma_ratio_equal_the_per_day_loop_and_pandas():
     rng = np.random.default_rng(3)
     u = np.where(rng.random((4, 400)) < 0.6, rng.gamma(4.0, 60.0, (4, 400)), 0.0)
     u[2] = 0.0
-    (ratio,) = _filters.recursive(u, (0.25, 2 / 29), seed_first=True, combine="ratio")
+    ratio = load.acwr(u, model="ewma")
+    table = load.fitness_fatigue(u)
     for a in (0, 1, 3):
         series = pd.Series(u[a])
         acute = series.ewm(span=7, adjust=False).mean()
         chronic = series.ewm(span=28, adjust=False).mean()
         np.testing.assert_allclose(ratio[a], (acute / chronic.where(chronic > 0)), rtol=1e-12)
+        fitness = _filter_by_day(u[a], 1 / 42, 41 / 42, 0.0)
+        fatigue = _filter_by_day(u[a], 1 / 7, 6 / 7, 0.0)
+        np.testing.assert_allclose(table["fitness"][a], fitness, rtol=1e-12)
+        np.testing.assert_allclose(table["fatigue"][a], fatigue, rtol=1e-12)
+        form = np.concatenate([[0.0], (fitness - fatigue)[:-1]])
+        np.testing.assert_allclose(table["form"][a], form, rtol=1e-9, atol=1e-9)
     assert np.isnan(ratio[2]).all()
 
 
@@ -315,34 +274,18 @@ def test_impulses_equal_the_double_sum():
         np.testing.assert_allclose(out, expected, rtol=1e-12, atol=0)
 
 
-def test_chunked_kernels_equal_unchunked_definitions(monkeypatch):
-    # tiny chunks: many athletes and weeks per call go through several chunks
-    monkeypatch.setattr(_filters, "CHUNK_BYTES", 64)
+def test_rolling_ratio_and_weekly_monotony_equal_pandas():
     rng = np.random.default_rng(5)
     u = np.where(rng.random((5, 70)) < 0.6, rng.gamma(4.0, 60.0, (5, 70)), 0.0)
-    u[3, 20:60] = 0.0
+    u[3, 20:60] = 0.0  # a long break: the chronic load reaches 0
     got = _filters.rolling_ratio(u, 7, 28)
     for a in range(5):
         s = pd.Series(u[a])
         chronic = s.rolling(28).mean()
         np.testing.assert_allclose(got[a], s.rolling(7).mean() / chronic.where(chronic > 0))
-    total, mono = _filters.weekly_load_and_monotony(u.reshape(5, 10, 7))
-    np.testing.assert_allclose(total, u.reshape(5, 10, 7).sum(axis=-1))
-    sd = u.reshape(5, 10, 7).std(axis=-1)
-    np.testing.assert_allclose(
-        mono, u.reshape(5, 10, 7).mean(axis=-1) / np.where(sd > 0, sd, np.nan)
-    )
-    fitness, fatigue, form = _filters.recursive(u, (1 / 42, 1 / 7), combine="lagged_difference")
-    for a in range(5):
-        expected_fitness = _filter_by_day(u[a], 1 / 42, 41 / 42, 0.0)
-        expected_fatigue = _filter_by_day(u[a], 1 / 7, 6 / 7, 0.0)
-        np.testing.assert_allclose(fitness[a], expected_fitness, rtol=1e-12)
-        np.testing.assert_allclose(fatigue[a], expected_fatigue, rtol=1e-12)
-        lagged = np.concatenate([[0.0], (expected_fitness - expected_fatigue)[:-1]])
-        np.testing.assert_allclose(form[a], lagged, rtol=1e-9, atol=1e-9)
-    assert _filters.finite_within(u) and not _filters.finite_within(u, 0.0, 10.0)
-    assert _filters.finite_within(np.minimum(u, 10.0), 0.0, 10.0)
-    for bad in (-1.0, np.nan, np.inf, -np.inf):
-        v = u.copy()
-        v[4, 69] = bad
-        assert not _filters.finite_within(v)
+    weeks = u.reshape(5, 10, 7)
+    total, mono = _filters.weekly_load_and_monotony(weeks)
+    np.testing.assert_allclose(total, weeks.sum(axis=-1))
+    by_pandas = pd.DataFrame(weeks.reshape(-1, 7)).T
+    sd = by_pandas.std(ddof=0)
+    np.testing.assert_allclose(mono.ravel(), by_pandas.mean() / sd.where(sd > 0))

@@ -320,18 +320,6 @@ def test_bad_input_names_the_parameter(call, name):
         call()
 
 
-# --- the RPE chart along its diagonals ------------------------------------------------------
-
-
-@pytest.mark.parametrize("rpe", [7.0, 7.5, 8.0, 8.5, 9.0])
-@pytest.mark.parametrize("reps", range(1, 10))
-def test_rpe_chart_diagonals_are_equal(reps, rpe):
-    # RIR = 10 − RPE, so r reps at RPE e and r + 1 reps at RPE e + 1 both leave the lifter
-    # r + 10 − e reps possible: the same set, the same fraction of 1RM (Helms et al. 2016).
-    assert strength.percent_1rm(reps, rpe) == strength.percent_1rm(reps + 1, rpe + 1)
-    assert strength.RPE_CHART.loc[rpe, reps] == strength.RPE_CHART.loc[rpe + 1, reps + 1]
-
-
 # --- old keyword names still work, with a warning naming the new one -------------------------
 
 
@@ -489,4 +477,63 @@ DISPATCH_BAD = [
 @pytest.mark.parametrize(("call", "name"), DISPATCH_BAD)
 def test_dispatcher_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
+        call()
+
+
+# --- weekly sets per muscle and session minutes (strength volume beyond the bar)
+
+
+def test_weekly_sets_count_synergists_as_half():
+    sets = pd.DataFrame(
+        {
+            "date": ["2027-01-04", "2027-01-07", "2027-01-12"],
+            "sets": [3, 4, 2],
+            "primary_muscles": ["glutes;quadriceps", ("hamstrings",), "calves"],
+            "secondary_muscles": ["core", ("glutes",), ""],
+        }
+    )
+    weekly = strength.weekly_sets(sets)
+    first = weekly.loc["2027-01-04"]
+    # glutes: 3 primary + 4 × 0.5 as a synergist = 5; core: 3 × 0.5 = 1.5
+    assert first["glutes"] == 5 and first["core"] == 1.5 and first["quadriceps"] == 3
+    assert weekly.loc["2027-01-11", "calves"] == 2 and weekly.loc["2027-01-11", "glutes"] == 0
+
+
+def test_strength_minutes_warm_up_plus_time_per_set():
+    # 10 min warm-up + 15 sets × 2.5 min = 47.5; heavy: 10 + 12 × 3.5 = 52; no sets: the warm-up
+    assert strength.strength_minutes(15) == 47.5
+    assert strength.strength_minutes(12, heavy=True) == 52.0
+    assert strength.strength_minutes(0) == 10.0
+    per_session = strength.strength_minutes(
+        pd.Series([15, 12], index=["A", "B"]), heavy=[False, True]
+    )
+    assert per_session.tolist() == [47.5, 52.0] and list(per_session.index) == ["A", "B"]
+    with pytest.raises(ValueError, match="sets"):
+        strength.strength_minutes(-1)
+    with pytest.raises(ValueError, match="heavy"):
+        strength.strength_minutes(10, heavy="yes")
+
+
+BAD_VOLUME = [
+    (lambda: strength.weekly_sets(pd.DataFrame({"date": ["2027-01-04"], "sets": [3]})), "sets"),
+    (
+        lambda: strength.weekly_sets(
+            pd.DataFrame(
+                {
+                    "date": ["2027-01-04"],
+                    "sets": [-3],
+                    "primary_muscles": ["glutes"],
+                    "secondary_muscles": [""],
+                }
+            )
+        ),
+        "sets",
+    ),
+    (lambda: strength.weekly_sets(pd.DataFrame(), synergist_weight=2), "synergist_weight"),
+]
+
+
+@pytest.mark.parametrize(("call", "message"), BAD_VOLUME)
+def test_bad_volume_input_names_the_problem(call, message):
+    with pytest.raises(ValueError, match=message):
         call()

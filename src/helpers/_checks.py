@@ -1,4 +1,5 @@
-"""Input checks shared by the models: every failure names the parameter, the value and what was expected."""
+"""Input checks shared by the models: every failure names the parameter, the value and what was
+expected."""
 
 from __future__ import annotations
 

@@ -29,7 +29,8 @@ def renamed(**old_to_new: str):
                     continue
                 if new in kwargs:
                     raise TypeError(
-                        f"{func.__name__}() got both {old}= (deprecated) and {new}=; pass {new}= only"
+                        f"{func.__name__}() got both {old}= (deprecated) and {new}=; "
+                        f"pass {new}= only"
                     )
                 warnings.warn(
                     f"{func.__name__}({old}=...) is deprecated: use {new}= instead",
@@ -42,3 +43,29 @@ def renamed(**old_to_new: str):
         return call
 
     return decorate
+
+
+def moved(func, old_name: str, new_name: str):
+    """``func`` under its former name ``old_name``: it warns that it is now ``new_name``, then runs.
+
+    >>> import warnings
+    >>> def total(x):
+    ...     return sum(x)
+    >>> old_total = moved(total, "helpers.old.total", "helpers.new.total")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     old_total([1, 2])
+    3
+    >>> str(caught[0].message)
+    'helpers.old.total is deprecated: use helpers.new.total instead'
+    """
+
+    @functools.wraps(func)
+    def call(*args, **kwargs):
+        warnings.warn(
+            f"{old_name} is deprecated: use {new_name} instead", DeprecationWarning, stacklevel=2
+        )
+        return func(*args, **kwargs)
+
+    call.__doc__ = f"Deprecated name of :func:`{new_name}` (it warns, then runs it)."
+    return call

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from helpers._checks import as_float_array, check_choice, check_range, like_input, shape_source
+from helpers._renamed import renamed
 from helpers.race_carbs import (  # noqa: F401 (the race-carbohydrate model, re-exported here)
     RACE_CARB_ANCHORS,
     RACE_CARB_BANDS,
@@ -29,7 +30,7 @@ from helpers.race_carbs import (  # noqa: F401 (the race-carbohydrate model, re-
     race_carbs_per_hour,
 )
 
-#: Burke et al. 2011 (Table 1) daily carbohydrate targets by training load [g/kg/day], the same
+#: Burke et al. 2011 (Table 1) daily carbohydrate targets by training day [g/kg/day], the same
 #: values as the ACSM/AND/DC joint position stand (Thomas et al. 2016).
 DAILY_CARB_BANDS = {
     "light": (3.0, 5.0),  # low intensity or skill-based activity
@@ -39,9 +40,11 @@ DAILY_CARB_BANDS = {
 }
 #: Carbohydrate loading, 36–48 h before a race of more than 90 min [g/kg/day] (Burke 2011).
 CARB_LOADING_G_PER_KG = (10.0, 12.0)
-#: Refuelling for 4 h when < 8 h separate two hard sessions [g/kg/h] (Burke 2011; Thomas 2016).
+#: Fast refuelling when less than 8 h separate two hard sessions [g/kg/h], for the first 4 h
+#: (Burke 2011, Table 1; Thomas et al. 2016).
 RECOVERY_CARB_G_PER_KG_PER_H = (1.0, 1.2)
-#: Daily protein for athletes [g/kg/day] (Thomas et al. 2016), in meals of about 0.3 g/kg.
+#: Daily protein for athletes [g/kg/day] (Thomas et al. 2016), spread over the day in meals of
+#: about 0.3 g/kg.
 PROTEIN_G_PER_KG = (1.2, 2.0)
 PROTEIN_PER_MEAL_G_PER_KG = 0.3
 
@@ -56,10 +59,11 @@ ACSM_LOSS_GOAL_PCT = 2.0
 BODY_MASS_RANGE_KG = (20.0, 250.0)
 
 
-def daily_carbs(body_mass_kg, load="moderate"):
-    """Daily carbohydrate target for a training load [g/day] (Burke et al. 2011).
+@renamed(load="training")
+def daily_carbs(body_mass_kg, training="moderate"):
+    r"""Daily carbohydrate target for a kind of training day [g/day] (Burke et al. 2011).
 
-    .. math:: C = m \\times (c_{low},\\ c_{high})
+    .. math:: C = m \times (c_{low},\ c_{high})
 
     with the band in g/kg/day: light 3–5, moderate (about 1 h a day) 5–7, high (1–3 h a day)
     6–10, very_high (more than 4–5 h a day) 8–12 (Burke et al. 2011, Table 1; the same values in
@@ -70,8 +74,9 @@ def daily_carbs(body_mass_kg, load="moderate"):
     ----------
     body_mass_kg : float, array or Series
         Body mass [kg], 20–250.
-    load : {"light", "moderate", "high", "very_high"}, default "moderate"
-        Training load of the day.
+    training : {"light", "moderate", "high", "very_high"}, default "moderate"
+        How much training the day holds (the bands above). The keyword ``load=`` of earlier
+        versions still works, with a DeprecationWarning.
 
     Returns
     -------
@@ -91,14 +96,14 @@ def daily_carbs(body_mass_kg, load="moderate"):
     statement. Nutrition and athletic performance. Med Sci Sports Exerc 48:543–568.
     doi:10.1249/MSS.0000000000000852
     """
-    check_choice("load", load, DAILY_CARB_BANDS)
-    return _per_kg(body_mass_kg, DAILY_CARB_BANDS[load])
+    check_choice("training", training, DAILY_CARB_BANDS)
+    return _per_kg(body_mass_kg, DAILY_CARB_BANDS[training])
 
 
 def carb_loading(body_mass_kg):
-    """Carbohydrate loading target for the 36–48 h before a marathon [g/day] (Burke et al. 2011).
+    r"""Carbohydrate loading target for the 36–48 h before a marathon [g/day] (Burke et al. 2011).
 
-    .. math:: C = m \\times (10,\\ 12)\\ \\mathrm{g/kg/day}
+    .. math:: C = m \times (10,\ 12)\ \mathrm{g/kg/day}
 
     Parameters
     ----------
@@ -124,9 +129,9 @@ def carb_loading(body_mass_kg):
 
 
 def recovery_carbs(body_mass_kg):
-    """Carbohydrate per hour for fast refuelling after a hard session [g/h] (Burke et al. 2011).
+    r"""Carbohydrate per hour for fast refuelling after a hard session [g/h] (Burke et al. 2011).
 
-    .. math:: C = m \\times (1.0,\\ 1.2)\\ \\mathrm{g/kg/h}
+    .. math:: C = m \times (1.0,\ 1.2)\ \mathrm{g/kg/h}
 
     for the first 4 hours, when less than about 8 hours separate two demanding sessions; with a
     day or more to recover, the daily target (:func:`daily_carbs`) is enough.
@@ -157,10 +162,10 @@ def recovery_carbs(body_mass_kg):
 
 
 def daily_protein(body_mass_kg):
-    """Daily protein for a training athlete [g/day] and a per-meal amount (Thomas et al. 2016).
+    r"""Daily protein for a training athlete [g/day] and a per-meal amount (Thomas et al. 2016).
 
-    .. math:: P = m \\times (1.2,\\ 2.0)\\ \\mathrm{g/kg/day}, \\qquad
-              P_{meal} = 0.3\\,m
+    .. math:: P = m \times (1.2,\ 2.0)\ \mathrm{g/kg/day}, \qquad
+              P_{meal} = 0.3\,m
 
     The ACSM/AND/DC joint position gives 1.2–2.0 g/kg/day, spread over the day in meals of about
     0.3 g/kg, one of them soon after a key session. For strength training, the meta-analysis of
@@ -297,9 +302,9 @@ def race_fueling_plan(finish_time_s, interval_min=20, carbs_per_hour=None, dista
 
 
 def sweat_rate(pre_kg, post_kg, fluid_l, urine_l, hours):
-    """Sweat rate from a weighed training run [L/h] (1 kg of mass lost ≈ 1 L of sweat).
+    r"""Sweat rate from a weighed training run [L/h] (1 kg of mass lost ≈ 1 L of sweat).
 
-    .. math:: \\dot S = \\frac{(m_{pre} - m_{post}) + V_{drunk} - V_{urine}}{t}
+    .. math:: \dot S = \frac{(m_{pre} - m_{post}) + V_{drunk} - V_{urine}}{t}
 
     Parameters
     ----------
@@ -358,7 +363,7 @@ def sweat_rate(pre_kg, post_kg, fluid_l, urine_l, hours):
 
 
 def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours):
-    """A starting range for drinking during a marathon [L/h], never above the sweat rate.
+    r"""A starting range for drinking during a marathon [L/h], never above the sweat rate.
 
     Drink to thirst. As a starting point for a marathon the ACSM position stand gives
     0.4–0.8 L/h drunk ad libitum, the higher rates for faster, heavier runners in warm weather
@@ -367,7 +372,7 @@ def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours):
     is the main cause of exercise-associated hyponatremia (Hew-Butler et al. 2015). The range is
     therefore capped by the measured sweat rate *S*:
 
-    .. math:: d_{low} = \\min(0.4,\\ S), \\qquad d_{high} = \\min(0.8,\\ S)
+    .. math:: d_{low} = \min(0.4,\ S), \qquad d_{high} = \min(0.8,\ S)
 
     It is never above 0.8 L/h and never above *S*, whatever the inputs. The table also gives the
     body-mass change at each end of the range (:func:`body_mass_change_pct`). A gain means the
@@ -459,9 +464,9 @@ def fluid_plan(body_mass_kg, sweat_rate_l_per_h, hours):
 
 
 def body_mass_change_pct(body_mass_kg, sweat_rate_l_per_h, drink_l_per_h, hours):
-    """Change of body mass over a run from drinking and sweating [% of body mass].
+    r"""Change of body mass over a run from drinking and sweating [% of body mass].
 
-    .. math:: \\Delta m\\,[\\%] = 100 \\times \\frac{(d - S)\\,t}{m}
+    .. math:: \Delta m\,[\%] = 100 \times \frac{(d - S)\,t}{m}
 
     Negative values are a loss (ACSM's goal is to lose no more than 2 %, for performance; Sawka
     et al. 2007); positive values mean the runner drank more than they sweated, which Almond et

@@ -9,6 +9,11 @@ All models take a **daily load** [AU]: one number per calendar day, usually sess
   athletes × days, and every model runs on all athletes at once.
 - Loads must be finite and ≥ 0; an empty series is refused.
 
+"Load" in the course's code means this training load [AU] only. Weekly hard sets and a strength
+session's minutes are counted by :func:`helpers.strength.weekly_sets` and
+:func:`helpers.strength.strength_minutes`, and a kind of training day is ``training=`` of
+:func:`helpers.fueling.daily_carbs`.
+
 Example
 -------
 >>> import pandas as pd
@@ -23,17 +28,23 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers import _filters
-from helpers._checks import as_float_array, check_choice, check_integer, check_range, like_input
+from helpers import _filters, strength
+from helpers._checks import as_float_array, check_integer, check_range, like_input
+from helpers._registry import Registry
+from helpers._renamed import moved, renamed
 
-SMOOTHING = ("trainingpeaks", "exponential")
-ACWR_METHODS = ("rolling", "ewma")
+#: The acute:chronic ratios by name (``model=`` of :func:`acwr`). A new one is a function of
+#: (daily loads as athletes × days, acute, chronic, coupled) and its line of registration.
+ACWR_MODELS = Registry("ACWR model")
+#: The smoothing conventions of :func:`fitness_fatigue` by name (``model=``): each gives the
+#: weight k of the exponential smoothing from a time constant N [days].
+FITNESS_FATIGUE_MODELS = Registry("fitness–fatigue model")
 
 
 def session_load(rpe, minutes):
-    """Session load by the session-RPE method [AU].
+    r"""Session load by the session-RPE method [AU].
 
-    .. math:: L = \\mathrm{RPE} \\times t
+    .. math:: L = \mathrm{RPE} \times t
 
     Parameters
     ----------
@@ -57,12 +68,9 @@ def session_load(rpe, minutes):
     Foster C, Florhaug JA, Franklin J, et al. (2001). A new approach to monitoring exercise
     training. J Strength Cond Res 15:109–115.
     """
-    rpe_values, duration = as_float_array("rpe", rpe), as_float_array("minutes", minutes)
-    if not _filters.finite_within(rpe_values, 0.0, 10.0):
-        check_range("rpe", rpe, 0, 10)  # names the offending values
-    if not _filters.finite_within(duration):
-        check_range("minutes", minutes, 0, unit="min")
-    return like_input(rpe, rpe_values * duration)
+    check_range("rpe", rpe, 0, 10)
+    check_range("minutes", minutes, 0, unit="min")
+    return like_input(rpe, as_float_array("rpe", rpe) * as_float_array("minutes", minutes))
 
 
 def daily_series(dates, loads) -> pd.Series:
@@ -107,7 +115,8 @@ def _daily(daily_load, name: str = "daily_load"):
     if isinstance(daily_load, pd.Series):
         index = daily_load.index
         if not isinstance(index, pd.DatetimeIndex):
-            return _check_values(name, as_float_array(name, daily_load.to_numpy())), None
+            arr = as_float_array(name, daily_load.to_numpy())
+            return _check_values(name, arr), None
         if index.has_duplicates:
             dup = index[index.duplicated()][0]
             raise ValueError(f"{name} must have unique dates, got {dup.date()} twice")
@@ -129,8 +138,7 @@ def _daily(daily_load, name: str = "daily_load"):
 def _check_values(name: str, arr: np.ndarray) -> np.ndarray:
     if arr.shape[-1] == 0:
         raise ValueError(f"{name} must not be empty")
-    if not _filters.finite_within(arr):
-        check_range(name, arr, 0, unit="AU")  # names the offending values
+    check_range(name, arr, 0, unit="AU")
     return arr
 
 
@@ -152,7 +160,8 @@ def _weeks(arr: np.ndarray, index, name: str):
 
 
 def _per_week(values: np.ndarray, mondays, daily_load):
-    """Weekly results shaped like the input: Series by Monday, a scalar for one week, or an array."""
+    """Weekly results shaped like the input: a Series by Monday, a scalar for one week, or an
+    array."""
     if mondays is not None:
         return pd.Series(values, index=mondays, name=getattr(daily_load, "name", None))
     if np.ndim(daily_load) == 1 and values.shape[-1] == 1:
@@ -161,10 +170,10 @@ def _per_week(values: np.ndarray, mondays, daily_load):
 
 
 def monotony(daily_load):
-    """Training monotony per week: mean daily load ÷ its standard deviation.
+    r"""Training monotony per week: mean daily load ÷ its standard deviation.
 
-    .. math:: M = \\bar{L} / \\sigma_L \\quad (7 \\text{ daily loads, rest days } 0,
-              \\text{ population SD})
+    .. math:: M = \bar{L} / \sigma_L \quad (7 \text{ daily loads, rest days } 0,
+              \text{ population SD})
 
     Parameters
     ----------
@@ -196,9 +205,9 @@ def monotony(daily_load):
 
 
 def strain(daily_load):
-    """Training strain per week: weekly load × monotony [AU].
+    r"""Training strain per week: weekly load × monotony [AU].
 
-    .. math:: S = \\left(\\sum_{d=1}^{7} L_d\\right) \\times M
+    .. math:: S = \left(\sum_{d=1}^{7} L_d\right) \times M
 
     Parameters and shapes as :func:`monotony`. NaN where monotony is undefined.
 
@@ -213,9 +222,9 @@ def strain(daily_load):
 
 
 def ewma(daily_load, days: int):
-    """Exponentially weighted moving average with λ = 2/(N+1), seeded with the first day's load.
+    r"""Exponentially weighted moving average with λ = 2/(N+1), seeded with the first day's load.
 
-    .. math:: E_0 = L_0, \\quad E_t = \\lambda L_t + (1 - \\lambda) E_{t-1}
+    .. math:: E_0 = L_0, \quad E_t = \lambda L_t + (1 - \lambda) E_{t-1}
 
     The same as pandas ``Series.ewm(span=N, adjust=False).mean()``.
 
@@ -242,21 +251,24 @@ def ewma(daily_load, days: int):
 
 
 def _daily_like(values: np.ndarray, index, daily_load, name: str):
-    if index is None and isinstance(daily_load, pd.Series):
-        index = daily_load.index
-    return values if index is None else pd.Series(values, index=index, name=name)
+    if index is not None:
+        return pd.Series(values, index=index, name=name)
+    if isinstance(daily_load, pd.Series):
+        return pd.Series(values, index=daily_load.index, name=name)
+    return values
 
 
+@renamed(method="model")
 def acwr(
-    daily_load, method: str = "rolling", acute: int = 7, chronic: int = 28, coupled: bool = True
+    daily_load, model: str = "rolling", acute: int = 7, chronic: int = 28, coupled: bool = True
 ):
-    """Acute:chronic workload ratio.
+    r"""Acute:chronic workload ratio.
 
-    ``method="rolling"``: mean daily load of the last ``acute`` days ÷ mean daily load of the
+    ``model="rolling"``: mean daily load of the last ``acute`` days ÷ mean daily load of the
     chronic window (with the defaults: the 7-day load ÷ the mean weekly load of 28 days).
 
-    .. math:: \\mathrm{ACWR}_t = \\frac{\\frac{1}{a}\\sum_{s=t-a+1}^{t} L_s}
-              {\\frac{1}{|C_t|}\\sum_{s \\in C_t} L_s}
+    .. math:: \mathrm{ACWR}_t = \frac{\frac{1}{a}\sum_{s=t-a+1}^{t} L_s}
+              {\frac{1}{|C_t|}\sum_{s \in C_t} L_s}
 
     The chronic window :math:`C_t` spans the last ``chronic`` days. ``coupled=True`` (Hulin et
     al. 2016) keeps the acute days in it; ``coupled=False`` drops them, leaving the
@@ -266,14 +278,16 @@ def acwr(
     windows (7 and 28 days) the two are tied by arithmetic: uncoupled = 3c / (4 − c) for a
     coupled ratio c.
 
-    ``method="ewma"``: acute EWMA ÷ chronic EWMA with λ = 2/(N+1) (Williams et al. 2017), each
+    ``model="ewma"``: acute EWMA ÷ chronic EWMA with λ = 2/(N+1) (Williams et al. 2017), each
     seeded with the first day's load; only ``coupled=True`` is defined.
 
     Parameters
     ----------
     daily_load : Series or array
         Daily load [AU] (see the module's conventions).
-    method : {"rolling", "ewma"}
+    model : {"rolling", "ewma"}
+        One of :data:`ACWR_MODELS`. The keyword ``method=`` of earlier versions still works,
+        with a DeprecationWarning.
     acute, chronic : int
         Window lengths [days], 1 ≤ acute < chronic.
     coupled : bool
@@ -300,7 +314,7 @@ def acwr(
     Impellizzeri FM, Woodcock S, Coutts AJ, et al. (2021). Sports Med 51:581–592.
     doi:10.1007/s40279-020-01378-6
     """
-    check_choice("method", method, ACWR_METHODS)
+    ratio_of = ACWR_MODELS.get(model)
     acute = check_integer("acute", acute, 1)
     chronic = check_integer("chronic", chronic, 2)
     if acute >= chronic:
@@ -310,28 +324,40 @@ def acwr(
     if not isinstance(coupled, bool):
         raise ValueError(f"coupled must be True or False, got {coupled!r}")
     arr, index = _daily(daily_load)
-    if method == "rolling":
-        lag = 0 if coupled else acute  # uncoupled: the chronic days before the acute ones
-        ratio = _filters.rolling_ratio(arr, acute, chronic - lag, lag=lag)
-    elif not coupled:
-        raise ValueError("coupled=False is defined for method='rolling' only, got method='ewma'")
-    else:
-        weights = (2.0 / (acute + 1.0), 2.0 / (chronic + 1.0))
-        (ratio,) = _filters.recursive(arr, weights, seed_first=True, combine="ratio")
-    return _daily_like(ratio, index, daily_load, "acwr")
+    return _daily_like(ratio_of(arr, acute, chronic, coupled), index, daily_load, "acwr")
 
 
+@ACWR_MODELS.register("rolling")
+def _rolling_acwr(arr: np.ndarray, acute: int, chronic: int, coupled: bool) -> np.ndarray:
+    lag = 0 if coupled else acute  # uncoupled: the chronic days before the acute ones
+    return _filters.rolling_ratio(arr, acute, chronic - lag, lag=lag)
+
+
+@ACWR_MODELS.register("ewma")
+def _ewma_acwr(arr: np.ndarray, acute: int, chronic: int, coupled: bool) -> np.ndarray:
+    if not coupled:
+        raise ValueError("coupled=False is defined for model='rolling' only, got model='ewma'")
+    weights = (2.0 / (acute + 1.0), 2.0 / (chronic + 1.0))
+    acute_ewma, chronic_ewma = _filters.recursive(arr, weights, seed_first=True)
+    return _filters.ratio(acute_ewma, chronic_ewma)
+
+
+#: The former name of :data:`ACWR_MODELS` (kept so older notebooks still run).
+ACWR_METHODS = ACWR_MODELS
+
+
+@renamed(smoothing="model")
 def fitness_fatigue(
-    daily_load, fitness_days: int = 42, fatigue_days: int = 7, smoothing: str = "trainingpeaks"
+    daily_load, fitness_days: int = 42, fatigue_days: int = 7, model: str = "trainingpeaks"
 ):
-    """Fitness (chronic load), fatigue (acute load) and form, as training tools compute them.
+    r"""Fitness (chronic load), fatigue (acute load) and form, as training tools compute them.
 
     Each is an exponentially smoothed daily load, starting from 0:
 
-    .. math:: x_t = x_{t-1} + k\\,(L_t - x_{t-1}), \\qquad
-              \\text{form}_t = \\text{fitness}_{t-1} - \\text{fatigue}_{t-1}
+    .. math:: x_t = x_{t-1} + k\,(L_t - x_{t-1}), \qquad
+              \text{form}_t = \text{fitness}_{t-1} - \text{fatigue}_{t-1}
 
-    with :math:`k = 1/N` (``smoothing="trainingpeaks"``: CTL/ATL/TSB) or
+    with :math:`k = 1/N` (``model="trainingpeaks"``: CTL/ATL/TSB) or
     :math:`k = 1 - e^{-1/N}` (``"exponential"``: GoldenCheetah, intervals.icu). Form on the
     first day is 0. The two conventions give the same shape but different numbers; "form" in
     particular depends on the choice.
@@ -342,7 +368,9 @@ def fitness_fatigue(
         Daily load [AU] (see the module's conventions).
     fitness_days, fatigue_days : int
         Time constants N [days], ≥ 1.
-    smoothing : {"trainingpeaks", "exponential"}
+    model : {"trainingpeaks", "exponential"}
+        The smoothing convention, one of :data:`FITNESS_FATIGUE_MODELS`. The keyword
+        ``smoothing=`` of earlier versions still works, with a DeprecationWarning.
 
     Returns
     -------
@@ -358,12 +386,27 @@ def fitness_fatigue(
     """
     fitness_days = check_integer("fitness_days", fitness_days, 1)
     fatigue_days = check_integer("fatigue_days", fatigue_days, 1)
-    check_choice("smoothing", smoothing, SMOOTHING)
+    smoothing_weight = FITNESS_FATIGUE_MODELS.get(model)
     arr, index = _daily(daily_load)
-    days = (fitness_days, fatigue_days)
-    weights = [1.0 / n if smoothing == "trainingpeaks" else 1.0 - np.exp(-1.0 / n) for n in days]
-    fitness, fatigue, form = _filters.recursive(arr, weights, combine="lagged_difference")
+    weights = (smoothing_weight(fitness_days), smoothing_weight(fatigue_days))
+    fitness, fatigue = _filters.recursive(arr, weights)
+    form = np.zeros(arr.shape)  # yesterday's fitness − fatigue; 0 on the first day
+    np.subtract(fitness[..., :-1], fatigue[..., :-1], out=form[..., 1:])
     return _table({"fitness": fitness, "fatigue": fatigue, "form": form}, arr, index, daily_load)
+
+
+@FITNESS_FATIGUE_MODELS.register("trainingpeaks")
+def _trainingpeaks_weight(days: int) -> float:
+    return 1.0 / days
+
+
+@FITNESS_FATIGUE_MODELS.register("exponential")
+def _exponential_weight(days: int) -> float:
+    return 1.0 - np.exp(-1.0 / days)
+
+
+#: The former name of :data:`FITNESS_FATIGUE_MODELS` (kept so older notebooks still run).
+SMOOTHING = FITNESS_FATIGUE_MODELS
 
 
 def _table(columns: dict, arr: np.ndarray, index, daily_load):
@@ -382,13 +425,13 @@ def banister(
     tau2: float = 7.0,
     p0: float = 0.0,
 ):
-    """Banister's impulse–response model of performance.
+    r"""Banister's impulse–response model of performance.
 
-    .. math:: g_t = \\sum_{s<t} L_s e^{-(t-s)/\\tau_1}, \\quad
-              h_t = \\sum_{s<t} L_s e^{-(t-s)/\\tau_2}, \\quad
+    .. math:: g_t = \sum_{s<t} L_s e^{-(t-s)/\tau_1}, \quad
+              h_t = \sum_{s<t} L_s e^{-(t-s)/\tau_2}, \quad
               p_t = p_0 + k_1 g_t - k_2 h_t
 
-    computed recursively as :math:`g_t = e^{-1/\\tau}(g_{t-1} + L_{t-1})`, :math:`g_0 = 0`.
+    computed recursively as :math:`g_t = e^{-1/\tau}(g_{t-1} + L_{t-1})`, :math:`g_0 = 0`.
 
     Parameters
     ----------
@@ -427,133 +470,19 @@ def banister(
     )
 
 
-def _muscles(value) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return tuple(m.strip() for m in value.split(";") if m.strip())
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ()
-    return tuple(value)
-
-
-def weekly_sets(sets: pd.DataFrame, synergist_weight: float = 0.5) -> pd.DataFrame:
-    """Hard sets per muscle group per ISO week; a synergist's set counts ``synergist_weight``.
-
-    .. math:: S_{m,w} = \\sum_{e \\in w} n_e \\,[m \\in P_e] + s \\, n_e \\,[m \\in S_e]
-
-    where :math:`n_e` is the number of sets of entry *e*, :math:`P_e` its primary and
-    :math:`S_e` its secondary (synergist) muscles, and *s* the synergist weight (0.5 by the
-    convention of Pelland et al. 2025; verify that reference before leaning on it).
-
-    Parameters
-    ----------
-    sets : DataFrame
-        Columns ``date`` (date-like), ``sets`` (≥ 0), ``primary_muscles`` and
-        ``secondary_muscles`` (each a ``;``-separated string or a tuple of names).
-    synergist_weight : float
-        Weight of a set for a secondary muscle, 0–1.
-
-    Returns
-    -------
-    DataFrame
-        One row per ISO week (index: the Monday, named ``week``), one column per muscle, sets.
-        Weeks inside the range without sets are rows of 0.
-
-    References
-    ----------
-    Schoenfeld BJ, Ogborn D, Krieger JW (2017). Dose-response relationship between weekly
-    resistance training volume and increases in muscle mass. J Sports Sci 35:1073–1082.
-    doi:10.1080/02640414.2016.1210197
-    """
-    check_range("synergist_weight", synergist_weight, 0, 1)
-    if not isinstance(sets, pd.DataFrame):
-        raise ValueError(f"sets must be a DataFrame, got {type(sets).__name__}")
-    missing = {"date", "sets", "primary_muscles", "secondary_muscles"} - set(sets.columns)
-    if missing:
-        raise ValueError(
-            f"sets must have columns date, sets, primary_muscles, secondary_muscles; missing {sorted(missing)}"
-        )
-    if sets.empty:
-        raise ValueError("sets must not be empty")
-    counts = check_range("sets", as_float_array("sets", sets["sets"]), 0)
-    try:
-        days = pd.to_datetime(sets["date"], format="mixed").dt.normalize()
-    except (ValueError, TypeError) as err:
-        raise ValueError(f"sets['date'] must be dates ({err})") from None
-    if days.dt.tz is not None:
-        days = days.dt.tz_localize(None)
-    mondays = days - pd.to_timedelta(days.dt.day_of_week, unit="D")
-    rows = []
-    for monday, n, primary, secondary in zip(
-        mondays, counts, sets["primary_muscles"], sets["secondary_muscles"], strict=True
-    ):
-        rows += [(monday, m, n) for m in _muscles(primary)]
-        rows += [(monday, m, n * synergist_weight) for m in _muscles(secondary)]
-    long = pd.DataFrame(rows, columns=["week", "muscle", "sets"])
-    table = long.pivot_table(
-        index="week", columns="muscle", values="sets", aggfunc="sum", fill_value=0.0
-    )
-    weeks = pd.date_range(mondays.min(), mondays.max(), freq="7D", name="week")
-    table = table.reindex(weeks, fill_value=0.0)
-    table.columns.name = None
-    return table
-
-
-#: Strength-session duration model of :func:`strength_minutes` [min]: warm-up, then the time
-#: per working set including its rest, for light-to-moderate and for heavy sessions.
-WARM_UP_MIN = 10.0
-MIN_PER_SET = 2.5
-MIN_PER_HEAVY_SET = 3.5
-
-
-def strength_minutes(sets, heavy=False):
-    """Duration of a strength session from its working sets [min]: warm-up plus time per set.
-
-    .. math:: t = 10 + n \\times (3.5 \\text{ if heavy else } 2.5)
-
-    A set takes about half a minute to lift; the rest after it fills the remainder: about
-    2 minutes after a moderate set and 3 after a heavy one, in line with the ACSM position
-    stand's 1–2 min for lighter assistance work and 2–3 min or more for heavy core lifts
-    (Ratamess et al. 2009). The 10-minute warm-up and the per-set times are the course's
-    planning assumptions, not measured values: time your own sessions and rate them with
-    :func:`session_load`.
-
-    Parameters
-    ----------
-    sets : int, array or Series
-        Working sets in the session (all exercises), ≥ 0.
-    heavy : bool or array of bool
-        True for a heavy session (longer rests).
-
-    Returns
-    -------
-    float, array or Series, like ``sets``
-        Session duration [min].
-
-    Examples
-    --------
-    >>> strength_minutes(15)
-    47.5
-    >>> strength_minutes(12, heavy=True)
-    52.0
-
-    References
-    ----------
-    Ratamess NA, Alvar BA, Evetoch TK, et al. (2009). American College of Sports Medicine
-    position stand. Progression models in resistance training for healthy adults. Med Sci
-    Sports Exerc 41:687–708. doi:10.1249/MSS.0b013e3181915670
-    """
-    n = as_float_array("sets", check_range("sets", sets, 0))
-    flags = np.asarray(heavy)
-    if flags.dtype != bool:
-        raise ValueError(f"heavy must be True or False (one per session), got {heavy!r}")
-    per_set = np.where(flags, MIN_PER_HEAVY_SET, MIN_PER_SET)
-    return like_input(sets, WARM_UP_MIN + n * per_set)
+# weekly_sets and strength_minutes count lifting (sets, minutes), not load: helpers.strength
+weekly_sets = moved(
+    strength.weekly_sets, "helpers.load.weekly_sets", "helpers.strength.weekly_sets"
+)
+strength_minutes = moved(
+    strength.strength_minutes, "helpers.load.strength_minutes", "helpers.strength.strength_minutes"
+)
 
 
 def combined_load(run_load, strength_load, strength_weight: float = 1.0):
-    """Running and lifting in one daily load, with an explicit weight for strength sessions.
+    r"""Running and lifting in one daily load, with an explicit weight for strength sessions.
 
-    .. math:: L = L_{run} + w \\, L_{strength}
+    .. math:: L = L_{run} + w \, L_{strength}
 
     Session-RPE puts both in the same arbitrary units (RPE × minutes), so they can be added;
     whether an hour of lifting at RPE 7 stresses a runner as much as an hour of running at RPE 7
@@ -586,14 +515,13 @@ def combined_load(run_load, strength_load, strength_weight: float = 1.0):
             lift = pd.Series(lift_arr, index=lift_index)
             days = run.index.union(lift.index)
             full = pd.date_range(days[0], days[-1], freq="D", name="date")
-            total = run.reindex(full, fill_value=0.0) + strength_weight * lift.reindex(
-                full, fill_value=0.0
-            )
-            return total.rename("load")
+            run, lift = run.reindex(full, fill_value=0.0), lift.reindex(full, fill_value=0.0)
+            return (run + strength_weight * lift).rename("load")
     run_arr, _ = _daily(run_load, "run_load")
     lift_arr, _ = _daily(strength_load, "strength_load")
     if run_arr.shape != lift_arr.shape:
         raise ValueError(
-            f"run_load and strength_load must have the same shape, got {run_arr.shape} and {lift_arr.shape}"
+            "run_load and strength_load must have the same shape, "
+            f"got {run_arr.shape} and {lift_arr.shape}"
         )
     return like_input(run_load, run_arr + strength_weight * lift_arr)

@@ -22,7 +22,7 @@ import os
 
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.io._base_renderers import MimetypeRenderer
+from plotly.io.base_renderers import MimetypeRenderer
 
 RENDERER = "stronger_miles"
 TEMPLATE = "stronger_miles"

@@ -58,7 +58,7 @@ def volume_sets_bars(
     sets_max: float | None = None,
 ):
     """Bars of weekly sets per muscle (a Series muscle → sets, e.g. one row of
-    :func:`helpers.load.weekly_sets`), with the shaded ``target`` band [sets/week]."""
+    :func:`helpers.strength.weekly_sets`), with the shaded ``target`` band [sets/week]."""
     fig = go.Figure(_volume_sets_trace(sets_per_muscle))
     if target:
         fig.add_vrect(x0=target[0], x1=target[1], fillcolor=PALETTE[2], opacity=0.15, line_width=0)

@@ -20,7 +20,6 @@ from pathlib import Path
 import pandas as pd
 
 from helpers._checks import check_choice
-from helpers.load import strength_minutes
 from helpers.logs._locale import parse_date, plain
 from helpers.logs._schema import (
     SET_COLUMNS,
@@ -37,6 +36,7 @@ from helpers.logs._schema import (
     _skipped_frame,
     _tzinfo,
 )
+from helpers.strength import strength_minutes
 from helpers.units import KG_PER_LB, KM_PER_MI
 
 #: Strong header words (plain text) by meaning; ``unit`` says the unit a header carries.

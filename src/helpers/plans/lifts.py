@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import exercises as library
-from helpers import load, strength
+from helpers import strength
 
 # Session templates: (title, muscle groups, slots); a slot is (group, patterns in preference order).
 LEGS = (
@@ -220,7 +220,7 @@ def block(plan_phases: tuple, n_sessions: int, level: str, equipment) -> tuple:
             )
             if not lines:
                 continue
-            minutes = load.strength_minutes(sum(r[0] for r in records), heavy=heavy)
+            minutes = strength.strength_minutes(sum(r[0] for r in records), heavy=heavy)
             rpe = 7 if heavy else (4 if light_only or recovery else 6)
             title = template[0] + (", deload" if recovery else "")
             rows.append((w, day, title, template[1], heavy, tuple(lines), minutes, rpe))
@@ -235,7 +235,7 @@ def block(plan_phases: tuple, n_sessions: int, level: str, equipment) -> tuple:
     weekly = pd.DataFrame(index=pd.date_range(monday, periods=weeks, freq="7D", name="week"))
     if not frame.empty:
         frame["date"] = monday + pd.to_timedelta(7 * frame["week"], unit="D")
-        weekly = load.weekly_sets(frame).reindex(weekly.index, fill_value=0.0)
+        weekly = strength.weekly_sets(frame).reindex(weekly.index, fill_value=0.0)
     muscles = ("glutes", "quadriceps", "hamstrings", "calves", "core")
     weekly = weekly.reindex(columns=muscles, fill_value=0.0)
     columns = {

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from nbconvert.preprocessors import TagRemovePreprocessor
 
 from helpers.publish.catalog import (
     BUILD,
@@ -125,10 +126,10 @@ def slide_layout(nb) -> nbformat.NotebookNode:
 
 
 def strip_hidden(nb) -> nbformat.NotebookNode:
-    """The student edition: cells tagged solution or instructor are left out."""
-    nb = copy.deepcopy(nb)
-    nb.cells = [c for c in nb.cells if not HIDDEN_TAGS & set(c.get("metadata", {}).get("tags", []))]
-    return nb
+    """The student edition: cells tagged solution or instructor are left out (nbconvert's
+    ``TagRemovePreprocessor``, on a copy)."""
+    hide = TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS)
+    return hide.preprocess(copy.deepcopy(nb), {})[0]
 
 
 def render(exporter, nb, page: dict) -> str:

@@ -1,4 +1,4 @@
-"""Strength-training models: 1RM equations, the RPE chart, plate rounding, volume and progressions.
+"""Strength-training models: 1RM equations, the RPE chart, plate rounding, volume, progressions.
 
 Weights are in kilograms unless a parameter says otherwise; the formulas themselves are
 unit-free, so pounds work as long as every weight is in pounds (and plates are rounded with 5 lb).
@@ -11,7 +11,10 @@ module              what it holds
                     :func:`volume_load`
 ``_rpe``            :data:`RPE_CHART`, :func:`percent_1rm`, :func:`e1rm_from_rpe`, RIR ↔ RPE
 ``_schemes``        the four schemes on a modelled :class:`Lifter`
-``_progression``    :func:`progression`, one entry point with one ``rate_pct``
+``_progression``    :func:`progression` (``model=``, the schemes in :data:`PROGRESSIONS`),
+                    one entry point with one ``rate_pct``
+``_volume``         :func:`weekly_sets` (hard sets per muscle per ISO week),
+                    :func:`strength_minutes` (a session's duration from its sets)
 ==================  =========================================================================
 
 Example
@@ -24,6 +27,7 @@ Example
 
 from helpers.strength._onerm import (
     FORMULAS,
+    MAX_REPS,
     MODELS,
     estimate_1rm,
     prescribe_load,
@@ -31,7 +35,14 @@ from helpers.strength._onerm import (
     round_to_plates,
     volume_load,
 )
-from helpers.strength._progression import RATES, SCHEMES, START_FRACTION, progression
+from helpers.strength._progression import (
+    PROGRESSIONS,
+    RATES,
+    SCHEMES,
+    START_FRACTION,
+    Scheme,
+    progression,
+)
 from helpers.strength._rpe import RPE_CHART, e1rm_from_rpe, percent_1rm, rir_to_rpe, rpe_to_rir
 from helpers.strength._schemes import (
     COLUMNS,
@@ -42,16 +53,29 @@ from helpers.strength._schemes import (
     rpe_progression,
     wave_progression,
 )
+from helpers.strength._volume import (
+    MIN_PER_HEAVY_SET,
+    MIN_PER_SET,
+    WARM_UP_MIN,
+    strength_minutes,
+    weekly_sets,
+)
 
 __all__ = [
     "COLUMNS",
     "DELOAD_LOAD",
     "FORMULAS",
+    "MAX_REPS",
+    "MIN_PER_HEAVY_SET",
+    "MIN_PER_SET",
     "MODELS",
+    "PROGRESSIONS",
     "RATES",
     "RPE_CHART",
     "SCHEMES",
     "START_FRACTION",
+    "Scheme",
+    "WARM_UP_MIN",
     "Lifter",
     "double_progression",
     "e1rm_from_rpe",
@@ -65,6 +89,8 @@ __all__ = [
     "round_to_plates",
     "rpe_progression",
     "rpe_to_rir",
+    "strength_minutes",
     "volume_load",
     "wave_progression",
+    "weekly_sets",
 ]

@@ -4,38 +4,60 @@ from __future__ import annotations
 
 import numpy as np
 
-from helpers._checks import as_float_array, check_choice, check_range, like_input
+from helpers._checks import as_float_array, check_range, like_input
+from helpers._registry import Registry
 from helpers._renamed import renamed
 
-#: The published 1RM equations (``model=`` of :func:`estimate_1rm`) and the largest number of
-#: reps each is used for: 10 for all seven. The equations were fitted on sets of about 10
-#: repetitions or fewer and their error grows with reps (LeSuer et al. 1997; Reynolds et al.
-#: 2006 found 5RM sets predicted best). Beyond that their forms part ways: Brzycki's
+#: The published 1RM equations by name (``model=`` of :func:`estimate_1rm`): a new one is a
+#: function of (weight w, reps r) and its line of registration.
+MODELS = Registry("1RM model")
+
+#: The largest number of reps any equation is used for. The equations were fitted on sets of
+#: about 10 repetitions or fewer and their error grows with reps (LeSuer et al. 1997; Reynolds
+#: et al. 2006 found 5RM sets predicted best). Beyond that their forms part ways: Brzycki's
 #: 36 / (37 − r) and Lander's 100 / (101.3 − 2.67 r) blow up as r nears 37–38, Lombardi's
 #: r^0.10 flattens out, and the linear Epley and O'Conner keep growing, so no equation is
 #: trusted past 10.
-MODELS = {
-    "epley": 10,
-    "brzycki": 10,
-    "lombardi": 10,
-    "mayhew": 10,
-    "oconner": 10,
-    "wathan": 10,
-    "lander": 10,
-}
+MAX_REPS = 10
+
+
+@MODELS.register("epley")
+def _epley(w, r):
+    return w * (1 + r / 30)
+
+
+@MODELS.register("brzycki")
+def _brzycki(w, r):
+    return w * 36 / (37 - r)
+
+
+@MODELS.register("lombardi")
+def _lombardi(w, r):
+    return w * r**0.10
+
+
+@MODELS.register("mayhew")
+def _mayhew(w, r):
+    return 100 * w / (52.2 + 41.9 * np.exp(-0.055 * r))
+
+
+@MODELS.register("oconner")
+def _oconner(w, r):
+    return w * (1 + 0.025 * r)
+
+
+@MODELS.register("wathan")
+def _wathan(w, r):
+    return 100 * w / (48.8 + 53.8 * np.exp(-0.075 * r))
+
+
+@MODELS.register("lander")
+def _lander(w, r):
+    return 100 * w / (101.3 - 2.67123 * r)
+
 
 #: The former name of :data:`MODELS` (kept so older notebooks still run).
 FORMULAS = MODELS
-
-_EQUATIONS = {
-    "epley": lambda w, r: w * (1 + r / 30),
-    "brzycki": lambda w, r: w * 36 / (37 - r),
-    "lombardi": lambda w, r: w * r**0.10,
-    "mayhew": lambda w, r: 100 * w / (52.2 + 41.9 * np.exp(-0.055 * r)),
-    "oconner": lambda w, r: w * (1 + 0.025 * r),
-    "wathan": lambda w, r: 100 * w / (48.8 + 53.8 * np.exp(-0.075 * r)),
-    "lander": lambda w, r: 100 * w / (101.3 - 2.67123 * r),
-}
 
 
 def _reps(name: str, reps, high: int) -> np.ndarray:
@@ -71,9 +93,9 @@ def estimate_1rm(weight_kg, reps, model: str = "epley"):
     weight_kg : float, array or Series
         Weight lifted [kg], > 0 (pounds work too: the result is then in pounds).
     reps : int, array or Series
-        Repetitions completed to failure, 1 to the model's limit in ``MODELS`` (10).
+        Repetitions completed to failure, 1 to ``MAX_REPS`` (10).
     model : str, default "epley"
-        One of ``MODELS``.
+        One of ``MODELS`` (the table above).
 
     Returns
     -------
@@ -111,10 +133,10 @@ def estimate_1rm(weight_kg, reps, model: str = "epley"):
        strength from multiple repetition maximum testing and anthropometry. J Strength Cond
        Res 20(3):584–592. doi:10.1519/R-15304.1
     """
-    check_choice("model", model, MODELS)
+    equation = MODELS.get(model)
     w = check_range("weight_kg", as_float_array("weight_kg", weight_kg), 0, low_inclusive=False)
-    r = _reps("reps", reps, MODELS[model])
-    estimate = np.where(r == 1, w, _EQUATIONS[model](w, r))
+    r = _reps("reps", reps, MAX_REPS)
+    estimate = np.where(r == 1, w, equation(w, r))
     return like_input(weight_kg, estimate)
 
 

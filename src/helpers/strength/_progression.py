@@ -1,10 +1,15 @@
-"""One entry point for the four progression schemes: ``progression(scheme, weeks, ...)``."""
+"""One entry point for the four progression schemes: ``progression(model, weeks, ...)``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import pandas as pd
 
-from helpers._checks import check_choice, check_integer, check_range
+from helpers._checks import check_integer, check_range
+from helpers._registry import Registry
+from helpers._renamed import renamed
 from helpers.strength._onerm import round_to_plates
 from helpers.strength._schemes import (
     double_progression,
@@ -13,24 +18,49 @@ from helpers.strength._schemes import (
     wave_progression,
 )
 
-#: What ``rate_pct`` sets in each scheme: (the scheme's own keyword, lowest, highest, default).
-RATES = {
-    "linear": ("increase_pct", 2.0, 10.0, 5.0),
-    "double": ("load_step_pct", 1.0, 10.0, 5.0),
-    "wave": ("wave_gain_pct", 0.0, 10.0, 2.5),
-    "rpe": ("max_jump_pct", 0.0, 50.0, 7.5),
-}
 
-#: The schemes :func:`progression` dispatches to.
-SCHEMES = tuple(RATES)
+@dataclass(frozen=True)
+class Scheme:
+    """How :func:`progression` runs one scheme's function.
+
+    ``run`` is the function; ``rate`` is (its own keyword that ``rate_pct`` sets, lowest,
+    highest, default [%]); ``planned`` is True for a scheme written from the coach's planned 1RM
+    (its first argument) rather than from a start weight; ``weekly`` is True when its second
+    argument counts weeks rather than sessions.
+    """
+
+    run: Callable[..., pd.DataFrame]
+    rate: tuple[str, float, float, float]
+    planned: bool = False
+    weekly: bool = False
+
+
+#: The progression schemes by name (``model=`` of :func:`progression`): a new scheme is its
+#: function in ``_schemes`` and one line here.
+PROGRESSIONS = Registry("progression scheme")
+PROGRESSIONS.register("linear", Scheme(linear_progression, ("increase_pct", 2.0, 10.0, 5.0)))
+PROGRESSIONS.register("double", Scheme(double_progression, ("load_step_pct", 1.0, 10.0, 5.0)))
+PROGRESSIONS.register(
+    "wave", Scheme(wave_progression, ("wave_gain_pct", 0.0, 10.0, 2.5), planned=True, weekly=True)
+)
+PROGRESSIONS.register(
+    "rpe", Scheme(rpe_progression, ("max_jump_pct", 0.0, 50.0, 7.5), planned=True)
+)
+
+#: What ``rate_pct`` sets in each scheme: (the scheme's own keyword, lowest, highest, default).
+RATES = {name: PROGRESSIONS.get(name).rate for name in PROGRESSIONS}
+
+#: The former name of :data:`PROGRESSIONS` (kept so older notebooks still run).
+SCHEMES = PROGRESSIONS
 
 #: Default first weight of the session-by-session schemes, as a fraction of the lifter's 1RM:
 #: 62.5 % is a weight they could lift 18 times by Epley (1RM / (1 + 18/30)), "start light".
 START_FRACTION = 0.625
 
 
+@renamed(scheme="model")
 def progression(
-    scheme: str,
+    model: str,
     weeks: int,
     *,
     one_rm_kg: float,
@@ -48,9 +78,9 @@ def progression(
 ) -> pd.DataFrame:
     r"""A block of training under one progression scheme, on one modelled lifter.
 
-    Dispatches to :func:`linear_progression`, :func:`double_progression`,
-    :func:`wave_progression` or :func:`rpe_progression` with the parameters they share, and one
-    keyword for the scheme's rate, ``rate_pct``:
+    Dispatches, through :data:`PROGRESSIONS`, to :func:`linear_progression`,
+    :func:`double_progression`, :func:`wave_progression` or :func:`rpe_progression` with the
+    parameters they share, and one keyword for the scheme's rate, ``rate_pct``:
 
     ======  ===========================================================  =======  =======
     scheme  what ``rate_pct`` sets                                       range    default
@@ -69,8 +99,9 @@ def progression(
 
     Parameters
     ----------
-    scheme : str
-        One of ``SCHEMES``: "linear", "double", "wave", "rpe".
+    model : str
+        The scheme, one of ``PROGRESSIONS``: "linear", "double", "wave", "rpe". The keyword
+        ``scheme=`` of earlier versions still works, with a DeprecationWarning.
     weeks : int
         Length of the block [weeks], 1–52 (sessions = weeks × sessions_per_week ≤ 200).
     one_rm_kg : float
@@ -123,7 +154,7 @@ def progression(
     position stand. Progression models in resistance training for healthy adults. Med Sci Sports
     Exerc 41:687–708. doi:10.1249/MSS.0b013e3181915670
     """
-    check_choice("scheme", scheme, SCHEMES)
+    scheme = PROGRESSIONS.get(model)
     weeks = check_integer("weeks", weeks, 1, 52)
     sessions_per_week = check_integer("sessions_per_week", sessions_per_week, 1, 7)
     if weeks * sessions_per_week > 200:
@@ -132,12 +163,12 @@ def progression(
             f"{sessions_per_week} = {weeks * sessions_per_week}"
         )
     check_range("one_rm_kg", one_rm_kg, 0, low_inclusive=False, unit="kg")
-    keyword, low, high, default = RATES[scheme]
+    keyword, low, high, default = scheme.rate
     rate = default if rate_pct is None else rate_pct
-    check_range(f"rate_pct (the {scheme} scheme's {keyword})", rate, low, high, unit="%")
+    check_range(f"rate_pct (the {model} scheme's {keyword})", rate, low, high, unit="%")
     if keyword in options:
         raise ValueError(
-            f"pass the {scheme} scheme's {keyword} as rate_pct, got {keyword}={options[keyword]!r}"
+            f"pass the {model} scheme's {keyword} as rate_pct, got {keyword}={options[keyword]!r}"
         )
     common = dict(
         sessions_per_week=sessions_per_week,
@@ -148,25 +179,25 @@ def progression(
     )
     if sets is not None:
         common["sets"] = sets
-    if scheme == "rpe" and max_jump_pct is not None:
+    if keyword == "max_jump_pct" and max_jump_pct is not None:
         raise ValueError(
-            f"max_jump_pct is the rpe scheme's rate: pass rate_pct only, got max_jump_pct="
+            f"max_jump_pct is the {model} scheme's rate: pass rate_pct only, got max_jump_pct="
             f"{max_jump_pct!r} and rate_pct={rate_pct!r}"
         )
     if max_jump_pct is not None:
         common["max_jump_pct"] = max_jump_pct
-    if scheme in ("linear", "double"):
+    count = weeks if scheme.weekly else weeks * sessions_per_week
+    if not scheme.planned:
         if planned_1rm_kg is not None:
             raise ValueError(
-                f"planned_1rm_kg is for the wave and rpe schemes; the {scheme} scheme starts "
+                f"planned_1rm_kg is for the {_named(True)} schemes; the {model} scheme starts "
                 f"from start_weight_kg, got planned_1rm_kg={planned_1rm_kg!r}"
             )
         if start_weight_kg is None:
             start_weight_kg = float(round_to_plates(START_FRACTION * one_rm_kg, increment))
-        run = linear_progression if scheme == "linear" else double_progression
-        return run(
+        return scheme.run(
             start_weight_kg,
-            weeks * sessions_per_week,
+            count,
             one_rm_kg=one_rm_kg,
             weekly_gain_pct=weekly_gain_pct,
             **common,
@@ -174,25 +205,22 @@ def progression(
         )
     if start_weight_kg is not None:
         raise ValueError(
-            f"start_weight_kg is for the linear and double schemes; the {scheme} scheme starts "
+            f"start_weight_kg is for the {_named(False)} schemes; the {model} scheme starts "
             f"from planned_1rm_kg, got start_weight_kg={start_weight_kg!r}"
         )
     planned = one_rm_kg if planned_1rm_kg is None else planned_1rm_kg
     check_range("planned_1rm_kg", planned, 0, low_inclusive=False, unit="kg")
-    if scheme == "wave":
-        return wave_progression(
-            planned,
-            weeks,
-            true_one_rm_kg=one_rm_kg,
-            weekly_gain_pct=weekly_gain_pct,
-            **common,
-            **options,
-        )
-    return rpe_progression(
+    return scheme.run(
         planned,
-        weeks * sessions_per_week,
+        count,
         true_one_rm_kg=one_rm_kg,
         weekly_gain_pct=weekly_gain_pct,
         **common,
         **options,
     )
+
+
+def _named(planned: bool) -> str:
+    """The schemes written from a planned 1RM (or from a start weight), as "a, b and c"."""
+    names = [name for name in PROGRESSIONS if PROGRESSIONS.get(name).planned == planned]
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)

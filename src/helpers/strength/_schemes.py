@@ -139,9 +139,9 @@ def linear_progression(
     ``increase_pct`` when the reps done reach ``target_reps + reps_over_target``; it is rounded to
     plates and never more than ``max_jump_pct`` above the last session.
 
-    The lifter is modelled deterministically: the 1RM starts at ``one_rm_kg`` (default: a start weight
-    they could lift ``target_reps + 4`` times, i.e. "start light", by Epley) and improves by
-    ``weekly_gain_pct`` a week; the reps done are those :func:`reps_at` allows, stopping at
+    The lifter is modelled deterministically: the 1RM starts at ``one_rm_kg`` (default: a start
+    weight they could lift ``target_reps + 4`` times, i.e. "start light", by Epley) and improves
+    by ``weekly_gain_pct`` a week; the reps done are those :func:`reps_at` allows, stopping at
     ``target_reps + reps_over_target``. Pass ``achieved_reps`` (one per session) to use real
     reps instead of the model. A deload week (every ``deload_every`` weeks) keeps
     ``deload_fraction`` of the sets at 90 % of the load and pauses progression.
