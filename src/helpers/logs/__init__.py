@@ -85,6 +85,7 @@ from helpers.logs.combine import (
     weekly_summary,
 )
 from helpers.logs.detect import FORMATS, detect_format, read
+from helpers.logs.detect import formats as _formats
 from helpers.logs.export import read_strava_export
 from helpers.logs.fit import read_fit
 from helpers.logs.garmin import read_garmin_csv
@@ -120,3 +121,7 @@ __all__ = [
     "read_tcx",
     "weekly_summary",
 ]
+
+# Every reader is imported above, so the registry of formats can be filled now: FORMATS lists
+# the course's formats as soon as the package is imported.
+_formats()

@@ -5,9 +5,10 @@ Weight,Reps,...``), the same in the app's language (German ``Datum,Workout-Name,
 an early export without ``Duration``, the 2016 export whose weight and distance columns are
 headed by their unit alone (``kg``, ``km``), the Android export (semicolons, ``Weight Unit`` and
 ``Distance Unit`` columns, a ``Workout Duration`` like ``1h 26m`` or none) and a ``"Workout #";
-...;"Duration (sec)"`` (or ``"Workout Duration"``) ``;...;"Weight (kg)"`` export. Hevy writes ``weight_kg``/``distance_km`` or, set to imperial,
-``weight_lbs``/``distance_miles``. Columns are found by meaning; the classic Strong layout is
-also recognised by position (12 columns ending in ``RPE``) whatever its language.
+...;"Duration (sec)"`` (or ``"Workout Duration"``) ``;...;"Weight (kg)"`` export. Hevy writes
+``weight_kg``/``distance_km`` or, set to imperial, ``weight_lbs``/``distance_miles``. Columns
+are found by meaning; the classic Strong layout is also recognised by position (12 columns
+ending in ``RPE``) whatever its language.
 """
 
 from __future__ import annotations
@@ -373,11 +374,11 @@ def read_fitnotes_csv(path, tz="UTC") -> ImportResult:
     ``Weight (kgs)``). A row with reps is a set: its weight in the header's unit, converted to
     kg (1 lb = 0.45359237 kg); a bodyweight set is written with weight 0 and kept as 0. A row
     with a distance or a time and no reps is a cardio entry: a session of its own, with the
-    distance in the row's own unit (km, m, cm, mi, yd, ft, in) and the time as h:mm:ss; its sport comes
-    from the exercise name (:mod:`helpers.logs.activity_types`). FitNotes writes a date without
-    a time: a day's sets are one workout starting at midnight in ``tz``, named after the day's
-    sets' categories (``Legs, Back``), and its length is the course's estimate from the number of sets
-    (:func:`helpers.load.strength_minutes`).
+    distance in the row's own unit (km, m, cm, mi, yd, ft, in) and the time as h:mm:ss; its
+    sport comes from the exercise name (:mod:`helpers.logs.activity_types`). FitNotes writes a
+    date without a time: a day's sets are one workout starting at midnight in ``tz``, named
+    after the day's sets' categories (``Legs, Back``), and its length is the course's estimate
+    from the number of sets (:func:`helpers.strength.strength_minutes`).
 
     Parameters
     ----------

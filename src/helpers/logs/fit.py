@@ -326,13 +326,14 @@ def read_fit(path, tz="UTC") -> ImportResult:
     Each ``session`` message gives ``start_time``, ``sport`` (mapped by :data:`FIT_SPORTS`;
     ``sub_sport`` ``strength_training`` counts as strength), ``total_timer_time`` [s],
     ``total_distance`` [m] and ``avg_heart_rate`` [bpm]. Multisport legs are kept as the file
-    has them; transitions are listed in ``notes`` and not counted. Strength ``set`` messages become ``sets``: exercise (the watch's workout
-    step name, else the first of the set's ``category`` guesses by :data:`EXERCISE_CATEGORIES`),
-    reps, ``weight_kg`` (FIT stores kg) with the unit the watch displayed, and order; rest sets
-    are left out. Times the watch kept relative to power-on (Forerunner 70) are anchored with
-    the file's own ``timestamp_correlation`` or ``activity`` message. FIT files carry no session
-    RPE, so the load is the estimate (see :mod:`helpers.logs`). A file damaged after its
-    sessions keeps them and reports the damage in ``skipped``.
+    has them; transitions are listed in ``notes`` and not counted. Strength ``set`` messages
+    become ``sets``: exercise (the watch's workout step name, else the first of the set's
+    ``category`` guesses by :data:`EXERCISE_CATEGORIES`), reps, ``weight_kg`` (FIT stores kg)
+    with the unit the watch displayed, and order; rest sets are left out. Times the watch kept
+    relative to power-on (Forerunner 70) are anchored with the file's own
+    ``timestamp_correlation`` or ``activity`` message. FIT files carry no session RPE, so the
+    load is the estimate (see :mod:`helpers.logs`). A file damaged after its sessions keeps them
+    and reports the damage in ``skipped``.
 
     Parameters
     ----------
