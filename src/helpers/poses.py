@@ -40,13 +40,15 @@ PHASES = ("start", "end")
 #: ``moving``: caught in motion (a swing, a step, a jump), not checked.
 BALANCE = ("yes", "moving")
 #: Body points a contact or a prop may name (``2``: the far or right limb).
-_LIMB_POINTS = ("hip", "shoulder", "knee", "ankle", "heel", "toe", "elbow", "hand")
+_LIMB_POINTS = ("hip", "shoulder", "knee", "ankle", "heel", "toe", "elbow", "wrist", "hand")
 POINTS = ("mid", "head", *_LIMB_POINTS, *(f"{p}2" for p in _LIMB_POINTS))
 #: Height of each horizontal surface [fraction of body height H]: for H = 1.75 m a 17 cm step,
 #: a 44 cm box or bench. ``wall`` is vertical; ``bar`` (hanging) and ``pad`` (a machine's seat,
 #: pad or foot plate) may be at any height.
 SURFACE_HEIGHT = {"floor": 0.0, "step": 0.10, "box": 0.25, "bench": 0.25}
-SURFACES = (*SURFACE_HEIGHT, "wall", "bar", "pad")
+SURFACES = (*SURFACE_HEIGHT, "wall", "bar", "pad", "air")
+#: A point in flight (``toe:air``) is this far above the floor [H].
+AIR_HEIGHT = 0.06
 #: Height of a pull-up bar above the floor [H].
 BAR_HEIGHT = 1.32
 PROPS = ("barbell", "dumbbell", "kettlebell", "band", "strap", "backpack")
@@ -54,7 +56,9 @@ PROPS = ("barbell", "dumbbell", "kettlebell", "band", "strap", "backpack")
 #: body's depth at the trunk (lying, the hip and shoulder joints sit about 10 cm above the
 #: floor), the head's radius, a little at the knee, elbow and hand (our estimates).
 CONTACT_OFFSET = {"mid": 0.06, "hip": 0.06, "shoulder": 0.06, "head": 0.065}
-CONTACT_OFFSET.update({p + s: 0.03 for p in ("knee", "elbow", "ankle") for s in ("", "2")})
+CONTACT_OFFSET.update(
+    {p + s: 0.03 for p in ("knee", "elbow", "ankle", "wrist") for s in ("", "2")}
+)
 CONTACT_OFFSET.update({p + s: 0.02 for p in ("hand",) for s in ("", "2")})
 CONTACT_OFFSET.update({p + "2": CONTACT_OFFSET[p] for p in ("hip", "shoulder")})
 #: How far a contact may miss its surface [H] (2 % of 1.75 m is 3.5 cm).
@@ -210,6 +214,8 @@ def place_pose(pose: pd.Series) -> dict:
     elif any(s == "bar" for _, s in contacts):
         point = next(p for p, s in contacts if s == "bar")
         dy = BAR_HEIGHT - points[point][1]
+    elif any(s == "air" for _, s in contacts):
+        dy = AIR_HEIGHT - min(_lowest(points).values())
     else:
         dy = -min(_lowest(points).values())
     shift = np.array([-first[0], dy])
@@ -238,8 +244,8 @@ def pose_problems(pose: pd.Series, pattern: str | None = None, unilateral: bool 
     - each contact on its surface: floor, step, box and bench at their height
       (:data:`SURFACE_HEIGHT`), points against a wall at one ``x``, hands on a bar at one height;
     - no body part below the floor;
-    - a held position (``balance == "yes"``) without wall, bar or pad: the centre of mass over
-      the base of support, between the outermost contacts;
+    - a held position (``balance == "yes"``) not held by a wall, bar, pad or a band to an
+      anchor: the centre of mass over the base of support, between the outermost contacts;
     - a barbell held in the hands or on the back in a held side-view position: over the middle
       half of the foot;
     - a two-sided lift (``pattern`` in :data:`TWO_SIDED` and not ``unilateral``): both sides
@@ -273,11 +279,13 @@ def pose_problems(pose: pd.Series, pattern: str | None = None, unilateral: bool 
     for name, values in (("wall", walls), ("bar", bars)):
         if values and max(values) - min(values) > TOLERANCE:
             problems.append(f"the points on the {name} are {max(values) - min(values):.2f} H apart")
+    flat = _flat_hands(pose)
     for name, y in _lowest(points).items():
-        if y < -TOLERANCE:
+        if y < -TOLERANCE and name not in flat:  # a hand flat on the floor bends at the wrist
             problems.append(f"{name} is {-y:.2f} H below the floor")
     surfaces = {surface for _, surface in pose["contacts"]}
-    if pose["balance"] == "yes" and not surfaces & {"wall", "bar", "pad"}:
+    anchored = any(kind == "band" and ":" in to for kind, _, to in pose["props"])
+    if pose["balance"] == "yes" and not surfaces & {"wall", "bar", "pad", "air"} and not anchored:
         xs = [points[p][0] for p, _ in pose["contacts"]]
         if not min(xs) - TOLERANCE <= placed["com"][0] <= max(xs) + TOLERANCE:
             problems.append(
@@ -292,6 +300,14 @@ def pose_problems(pose: pd.Series, pattern: str | None = None, unilateral: bool 
                 problems.append(f"a two-sided lift with {name} {pose[name]:.0f} and "
                                 f"{name}2 {pose[name + '2']:.0f} deg")
     return problems
+
+
+def _flat_hands(pose) -> set[str]:
+    """Hands lying flat on a surface (their wrist is a contact; from the side, both hands)."""
+    wrists = [point for point, _ in pose["contacts"] if point.startswith("wrist")]
+    if pose["view"] == "side" and wrists:
+        return {"hand", "hand2"}
+    return {point.replace("wrist", "hand") for point in wrists}
 
 
 def _weight_bearing(pose, points) -> set[str]:

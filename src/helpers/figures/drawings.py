@@ -75,22 +75,28 @@ class _Canvas:
         )
 
 
-def _limbs(c: _Canvas, p: dict, suffix: str, colour: str) -> list[str]:
-    """One leg and one arm as lines: hip–knee–ankle, heel–toe, shoulder–elbow–hand."""
+def _limbs(c: _Canvas, p: dict, suffix: str, colour: str, flat=()) -> list[str]:
+    """One leg and one arm as lines: hip–knee–ankle, heel–toe, shoulder–elbow–wrist, a fist
+    (at the wrist when the hand lies flat on a surface)."""
     s, w = suffix, _LIMB_WIDTH
+    fist = p["wrist" + s] if "wrist" + s in flat else p["wrist" + s] + (
+        p["hand" + s] - p["wrist" + s]
+    ) * 0.4
     return [
         c.line(p["hip" + s], p["knee" + s], colour, w),
         c.line(p["knee" + s], p["ankle" + s], colour, w),
         c.line(p["ankle" + s], p["heel" + s], colour, w * 0.8),
         c.line(p["heel" + s], p["toe" + s], colour, w * 0.8),
         c.line(p["shoulder" + s], p["elbow" + s], colour, w * 0.9),
-        c.line(p["elbow" + s], p["hand" + s], colour, w * 0.8),
+        c.line(p["elbow" + s], p["wrist" + s], colour, w * 0.8),
+        c.circle(fist, w * 0.55, colour),
     ]
 
 
 def _figure(c: _Canvas, placed: dict) -> list[str]:
     p = placed["points"]
-    parts = _limbs(c, p, "2", FAR)
+    flat = {point for point, _ in placed["contacts"] if point.startswith("wrist")}
+    parts = _limbs(c, p, "2", FAR, flat)
     if placed["view"] == "front":
         hips, shoulders = (p["hip"], p["hip2"]), (p["shoulder"], p["shoulder2"])
         parts += [
@@ -111,7 +117,7 @@ def _figure(c: _Canvas, placed: dict) -> list[str]:
     )
     parts.append(c.line(neck, chin, INK, _LIMB_WIDTH))
     parts.append(c.circle(p["head"], body.LENGTH["head"] / 2 * 0.85, "#ffffff", INK))
-    parts += _limbs(c, p, "", INK)
+    parts += _limbs(c, p, "", INK, flat)
     return parts
 
 
