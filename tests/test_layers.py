@@ -1,7 +1,8 @@
 """The layers of ``helpers`` never import upward (read from the source with ``ast``).
 
-science (strength, load, running, fueling, units, and the private modules they use)
-    → data (exercises, logs, plans, evidence, mobility, meals, references, lessons, workshop)
+science (strength, load, running, fueling, units, body, and the private modules they use)
+    → data (exercises, logs, plans, evidence, mobility, meals, references, lessons, workshop,
+      poses, warmup)
     → view (figures, explore)
     → publish
 
@@ -22,7 +23,7 @@ from conftest import ROOT
 
 HELPERS = ROOT / "src" / "helpers"
 LAYERS = {
-    "science": {"strength", "load", "running", "fueling", "units"},
+    "science": {"strength", "load", "running", "fueling", "units", "body"},
     "data": {
         "exercises",
         "logs",
@@ -33,6 +34,8 @@ LAYERS = {
         "references",
         "lessons",
         "workshop",
+        "poses",
+        "warmup",
     },
     "view": {"figures", "explore"},
     "publish": {"publish"},

@@ -56,9 +56,7 @@ PROPS = ("barbell", "dumbbell", "kettlebell", "band", "strap", "backpack")
 #: body's depth at the trunk (lying, the hip and shoulder joints sit about 10 cm above the
 #: floor), the head's radius, a little at the knee, elbow and hand (our estimates).
 CONTACT_OFFSET = {"mid": 0.06, "hip": 0.06, "shoulder": 0.06, "head": 0.065}
-CONTACT_OFFSET.update(
-    {p + s: 0.03 for p in ("knee", "elbow", "ankle", "wrist") for s in ("", "2")}
-)
+CONTACT_OFFSET.update({p + s: 0.03 for p in ("knee", "elbow", "ankle", "wrist") for s in ("", "2")})
 CONTACT_OFFSET.update({p + s: 0.02 for p in ("hand",) for s in ("", "2")})
 CONTACT_OFFSET.update({p + "2": CONTACT_OFFSET[p] for p in ("hip", "shoulder")})
 #: How far a contact may miss its surface [H] (2 % of 1.75 m is 3.5 cm).
@@ -297,8 +295,10 @@ def pose_problems(pose: pd.Series, pattern: str | None = None, unilateral: bool 
         sign = -1.0 if view == "front" else 1.0
         for name in body.LIMBS:
             if abs(pose[name + "2"] - sign * pose[name]) > 1.0:
-                problems.append(f"a two-sided lift with {name} {pose[name]:.0f} and "
-                                f"{name}2 {pose[name + '2']:.0f} deg")
+                problems.append(
+                    f"a two-sided lift with {name} {pose[name]:.0f} and "
+                    f"{name}2 {pose[name + '2']:.0f} deg"
+                )
     return problems
 
 

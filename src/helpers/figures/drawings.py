@@ -79,9 +79,11 @@ def _limbs(c: _Canvas, p: dict, suffix: str, colour: str, flat=()) -> list[str]:
     """One leg and one arm as lines: hip–knee–ankle, heel–toe, shoulder–elbow–wrist, a fist
     (at the wrist when the hand lies flat on a surface)."""
     s, w = suffix, _LIMB_WIDTH
-    fist = p["wrist" + s] if "wrist" + s in flat else p["wrist" + s] + (
-        p["hand" + s] - p["wrist" + s]
-    ) * 0.4
+    fist = (
+        p["wrist" + s]
+        if "wrist" + s in flat
+        else p["wrist" + s] + (p["hand" + s] - p["wrist" + s]) * 0.4
+    )
     return [
         c.line(p["hip" + s], p["knee" + s], colour, w),
         c.line(p["knee" + s], p["ankle" + s], colour, w),
@@ -161,8 +163,14 @@ def _props(c: _Canvas, placed: dict) -> list[str]:
             if view == "front":
                 parts.append(c.line(xy + (-0.55, 0), xy + (0.55, 0), METAL, 0.015))
                 for side in (-1, 1):
-                    parts.append(c.rect(*(xy + (side * 0.42 - 0.02, -0.13)),
-                                        *(xy + (side * 0.42 + 0.02, 0.13)), METAL, 0.01))
+                    parts.append(
+                        c.rect(
+                            *(xy + (side * 0.42 - 0.02, -0.13)),
+                            *(xy + (side * 0.42 + 0.02, 0.13)),
+                            METAL,
+                            0.01,
+                        )
+                    )
             else:
                 parts.append(c.circle(xy, 0.13, "none", METAL))
                 parts.append(c.circle(xy, 0.018, METAL))
