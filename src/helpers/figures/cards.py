@@ -173,24 +173,25 @@ def board(exercises: pd.DataFrame, poses=None, scale: float = 0.45) -> HtmlCard:
     return HtmlCard(html, "\n".join(exercises["name"]))
 
 
-def warmup_html(warmup=None, poses=None, scale: float = 0.4) -> str:
-    """The RAMP warm-up as an HTML table: part, drawing, step, dose, why."""
+def warmup_html(warmup=None, poses=None, scale: float = 0.4, why: bool = True) -> str:
+    """The RAMP warm-up as an ordered list that wraps on a phone: part, drawing, step, dose
+    (and why, unless ``why=False``)."""
     warmup = load_warmup() if warmup is None else warmup
     poses = load_poses() if poses is None else poses
-    rows = []
+    items = []
     for row in warmup.itertuples():
         drawing = _svg(row.drawing, row.name, poses, scale) if row.drawing else ""
-        rows.append(
-            f"<tr><td>{row.part}</td><td>{drawing}</td><td>{escape(row.name)}</td>"
-            f"<td>{escape(row.dose)}</td><td>{escape(row.why)}</td></tr>"
+        reason = f"<br><small>{escape(row.why)}</small>" if why else ""
+        items.append(
+            f'<li style="flex:1 1 12em;max-width:20em;break-inside:avoid">'
+            f"<strong>{row.part}</strong>: {escape(row.name)}<br>{drawing}"
+            f"{'<br>' if drawing else ''}{escape(row.dose)}{reason}</li>"
         )
     minutes = int(warmup["minutes"].sum())
     return (
-        '<table class="sm-warmup" style="border-collapse:collapse">'
-        f"<caption>RAMP warm-up, about {minutes} minutes ({' → '.join(PARTS)})</caption>"
-        "<thead><tr><th scope='col'>part</th><th scope='col'>drawing</th>"
-        "<th scope='col'>step</th><th scope='col'>dose</th><th scope='col'>why</th></tr></thead>"
-        "<tbody>" + "".join(rows) + "</tbody></table>"
+        f'<div class="sm-warmup"><p style="margin:0.3em 0"><strong>RAMP warm-up, about '
+        f"{minutes} minutes</strong> ({' → '.join(PARTS)})</p>"
+        f'<ol style="{_ROW};padding-left:1.2em;margin:0">' + "".join(items) + "</ol></div>"
     )
 
 
@@ -224,12 +225,13 @@ def gym_sheet(
             f"doses must give one dose per exercise: {len(exercise_ids)} ids, {len(doses)} doses"
         )
     poses = load_poses() if poses is None else poses
-    rows, lines = [], [title, "Warm-up: RAMP, about 13 minutes (see the top of the sheet)"]
+    minutes = int(load_warmup()["minutes"].sum())
+    rows, lines = [], [title, f"Warm-up: RAMP, about {minutes} minutes (top of the sheet)"]
     for exercise_id, dose in zip(exercise_ids, doses, strict=True):
         row = _exercise_row(exercises, exercise_id)
         cue = row["cues"].split(". ")[0].rstrip(".") + "."
         rows.append(
-            f'<tr data-exercise="{exercise_id}"><td>{_svg(exercise_id, row["name"], poses, 0.42)}'
+            f'<tr data-exercise="{exercise_id}"><td>{_svg(exercise_id, row["name"], poses, 0.34)}'
             f"</td><td><strong>{escape(row['name'])}</strong><br>{escape(dose)}<br>"
             f"<small>{escape(cue)}</small></td>"
             "<td style='min-width:6em'>sets done:<br>□ □ □ □</td></tr>"
@@ -237,7 +239,7 @@ def gym_sheet(
         lines.append(f"  {row['name']}: {dose}")
     html = (
         '<section class="sm-gym-sheet" style="break-inside:avoid">'
-        f"<h2>{escape(title)}</h2>{warmup_html(poses=poses, scale=0.3)}"
+        f"<h2>{escape(title)}</h2>{warmup_html(poses=poses, scale=0.26, why=False)}"
         '<table class="sm-session" style="border-collapse:collapse;margin-top:0.5em">'
         "<caption>The session</caption><thead><tr><th scope='col'>drawing</th>"
         "<th scope='col'>exercise and dose</th><th scope='col'>log</th></tr></thead><tbody>"

@@ -29,8 +29,6 @@ _PRINT_CSS = """
   gap: .8rem; }
 .sm-card-grid .sm-exercise-card h3 { font-size: 1.1rem; }
 .sm-card-grid dl { font-size: .92rem; }
-.sm-warmup td, .sm-warmup th { border-top: 1px solid #ccc; padding: .2rem .4rem; text-align: left;
-  vertical-align: middle; }
 @page { margin: 12mm; }
 @media print {
   .sm-top, .sm-footer, .sm-noprint { display: none; }
