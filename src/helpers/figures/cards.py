@@ -160,17 +160,20 @@ def ladder(exercises: pd.DataFrame, exercise_id: str, direction: str = "progress
     return HtmlCard(html, text)
 
 
-def board(exercises: pd.DataFrame, poses=None, scale: float = 0.45) -> HtmlCard:
-    """Small drawings of a selection of the library, each with its name and level."""
+def board(table: pd.DataFrame, poses=None, scale: float = 0.45, caption="level") -> HtmlCard:
+    """Small drawings of a selection of the exercise or mobility library, each with its name
+    (and the ``caption`` column in brackets, when given)."""
     poses = load_poses() if poses is None else poses
-    tiles = [
-        f'<figure style="margin:0;width:13em;text-align:center" data-exercise="{row.id}">'
-        f"{_svg(row.id, row.name, poses, scale)}"
-        f"<figcaption>{escape(row.name)} <small>({row.level})</small></figcaption></figure>"
-        for row in exercises.itertuples()
-    ]
+    tiles = []
+    for row in table.itertuples():
+        note = f" <small>({escape(str(getattr(row, caption)))})</small>" if caption else ""
+        tiles.append(
+            f'<figure style="margin:0;width:13em;text-align:center" data-exercise="{row.id}">'
+            f"{_svg(row.id, row.name, poses, scale)}"
+            f"<figcaption>{escape(row.name)}{note}</figcaption></figure>"
+        )
     html = f'<div class="sm-board" style="{_ROW}">' + "".join(tiles) + "</div>"
-    return HtmlCard(html, "\n".join(exercises["name"]))
+    return HtmlCard(html, "\n".join(table["name"]))
 
 
 def warmup_html(warmup=None, poses=None, scale: float = 0.4, why: bool = True) -> str:

@@ -53,18 +53,20 @@ class _Canvas:
         return _fmt(x), _fmt(y)
 
     def line(self, a, b, colour, width, extra=""):
-        (x1, y1), (x2, y2) = self.xy(a), self.xy(b)
+        return self.poly([a, b], colour, width, extra)
+
+    def poly(self, points, colour, width, extra=""):
+        """A joined line through ``points`` (the group sets round caps and joins, no fill)."""
+        coords = " ".join(",".join(self.xy(q)) for q in points)
         return (
-            f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{colour}" '
-            f'stroke-width="{_fmt(width * SCALE_PX)}" stroke-linecap="round"{extra}/>'
+            f'<polyline points="{coords}" stroke="{colour}" '
+            f'stroke-width="{_fmt(width * SCALE_PX)}"{extra}/>'
         )
 
     def circle(self, centre, radius, fill, stroke="none"):
         x, y = self.xy(centre)
-        return (
-            f'<circle cx="{x}" cy="{y}" r="{_fmt(radius * SCALE_PX)}" fill="{fill}" '
-            f'stroke="{stroke}" stroke-width="1.5"/>'
-        )
+        outline = f' stroke="{stroke}" stroke-width="1.5"' if stroke != "none" else ""
+        return f'<circle cx="{x}" cy="{y}" r="{_fmt(radius * SCALE_PX)}" fill="{fill}"{outline}/>'
 
     def rect(self, x0, y0, x1, y1, fill, radius=0.0):
         (a, b), (c, d) = self.xy((x0, y1)), self.xy((x1, y0))
@@ -84,15 +86,9 @@ def _limbs(c: _Canvas, p: dict, suffix: str, colour: str, flat=()) -> list[str]:
         if "wrist" + s in flat
         else p["wrist" + s] + (p["hand" + s] - p["wrist" + s]) * 0.4
     )
-    return [
-        c.line(p["hip" + s], p["knee" + s], colour, w),
-        c.line(p["knee" + s], p["ankle" + s], colour, w),
-        c.line(p["ankle" + s], p["heel" + s], colour, w * 0.8),
-        c.line(p["heel" + s], p["toe" + s], colour, w * 0.8),
-        c.line(p["shoulder" + s], p["elbow" + s], colour, w * 0.9),
-        c.line(p["elbow" + s], p["wrist" + s], colour, w * 0.8),
-        c.circle(fist, w * 0.55, colour),
-    ]
+    leg = [p[name + s] for name in ("hip", "knee", "ankle", "heel", "toe")]
+    arm = [p[name + s] for name in ("shoulder", "elbow", "wrist")]
+    return [c.poly(leg, colour, w), c.poly(arm, colour, w * 0.85), c.circle(fist, w * 0.55, colour)]
 
 
 def _figure(c: _Canvas, placed: dict) -> list[str]:
@@ -104,15 +100,11 @@ def _figure(c: _Canvas, placed: dict) -> list[str]:
         parts += [
             c.line(*hips, INK, _TRUNK_WIDTH),
             c.line(*shoulders, INK, _TRUNK_WIDTH),
-            c.line(p["pelvis"], p["mid"], INK, _TRUNK_WIDTH * 1.4),
-            c.line(p["mid"], p["neck"], INK, _TRUNK_WIDTH * 1.4),
+            c.poly([p["pelvis"], p["mid"], p["neck"]], INK, _TRUNK_WIDTH * 1.4),
         ]
         neck = p["neck"]
     else:
-        parts += [
-            c.line(p["hip"], p["mid"], INK, _TRUNK_WIDTH * 1.4),
-            c.line(p["mid"], p["shoulder"], INK, _TRUNK_WIDTH * 1.4),
-        ]
+        parts.append(c.poly([p["hip"], p["mid"], p["shoulder"]], INK, _TRUNK_WIDTH * 1.4))
         neck = p["shoulder"]
     chin = neck + (p["head"] - neck) * body.LENGTH["neck"] / (
         body.LENGTH["neck"] + body.LENGTH["head"] / 2
@@ -296,5 +288,7 @@ def pose_pair_svg(item_id: str, name: str | None = None, poses=None, scale: floa
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_fmt(width_px)} '
         f'{_fmt(height)}"{size} role="img" aria-label="{label}" class="sm-drawing">'
-        f"<title>{label}</title>" + "".join(body_parts) + "</svg>"
+        f'<title>{label}</title><g fill="none" stroke-linecap="round" stroke-linejoin="round">'
+        + "".join(body_parts)
+        + "</g></svg>"
     )
