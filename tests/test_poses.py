@@ -322,3 +322,13 @@ def test_poses_of_mirrored_front_view_fill_the_right_side(tmp_path):
     assert np.isclose(p["knee"][1], p["knee2"][1])
     assert np.isclose(p["knee"][0] - middle, middle - p["knee2"][0])
     assert isinstance(pose, pd.Series)
+
+
+def test_readme_documents_the_pose_and_warmup_columns():
+    from helpers import DATA_DIR
+    from helpers.warmup import COLUMNS as WARMUP_COLUMNS
+
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    assert "## data/poses.csv" in readme and "## data/warmup.csv" in readme
+    for column in (*poses.COLUMNS[:6], "contacts", "props", "balance", "arrow", *WARMUP_COLUMNS):
+        assert f"`{column}`" in readme, column

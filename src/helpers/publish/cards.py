@@ -25,7 +25,8 @@ GROUP_TITLES = {"core": "Core", "glutes": "Glutes", "legs": "Legs", "upper": "Up
 _PRINT_CSS = """
 .sm-cards-page { max-width: 1100px; margin: 0 auto; padding: 0 1rem 2rem; }
 .sm-cards-page a { text-decoration: underline; }
-.sm-card-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr));
+.sm-card-grid { display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr));
   gap: .8rem; }
 .sm-card-grid .sm-exercise-card h3 { font-size: 1.1rem; }
 .sm-card-grid dl { font-size: .92rem; }
