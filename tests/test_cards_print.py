@@ -154,3 +154,15 @@ def test_gym_sheet_of_a_planned_session_prints_on_one_page(page, tmp_path):
     for line in sheet.text.splitlines()[2:]:
         assert words(line.strip().split(":")[0]) in pages[0]
     assert "RAMP warm-up" in pages[0]
+
+
+@pytest.mark.site
+@pytest.mark.slow
+def test_the_site_build_writes_the_cards_page():
+    from helpers import publish
+
+    site = publish.build()
+    page = (site / PAGE).read_text(encoding="utf-8")
+    assert page.count("data-exercise=") >= len(LIBRARY)
+    assert '<link rel="stylesheet" href="_static/course.css">' in page
+    assert "<script" not in page and "http" not in page.replace("http://www.w3.org/2000/svg", "")
