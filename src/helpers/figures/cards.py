@@ -72,7 +72,7 @@ def _fields(exercises: pd.DataFrame, row: pd.Series) -> list[tuple[str, str]]:
 
 
 def card_html(
-    exercises: pd.DataFrame, exercise_id: str, poses=None, heading: str = "", scale: float = 0.8
+    exercises: pd.DataFrame, exercise_id: str, poses=None, heading: str = "", scale: float = 1.0
 ) -> str:
     """One exercise card as an HTML ``<article data-exercise="<id>">``: drawing beside the text.
 
