@@ -1,7 +1,8 @@
 """The layers of ``helpers`` never import upward (read from the source with ``ast``).
 
-science (strength, load, running, fueling, units, and the private modules they use)
-    → data (exercises, logs, plans, evidence, mobility, meals, references, lessons, workshop)
+science (strength, load, running, fueling, units, body, and the private modules they use)
+    → data (exercises, logs, plans, evidence, mobility, meals, references, lessons, workshop,
+      poses, warmup)
     → view (figures, explore)
     → publish
 
@@ -24,7 +25,16 @@ from conftest import ROOT
 
 HELPERS = ROOT / "src" / "helpers"
 LAYERS = {
-    "science": {"strength", "load", "running", "fueling", "units", "banister_fit", "race_carbs"},
+    "science": {
+        "strength",
+        "load",
+        "running",
+        "fueling",
+        "units",
+        "banister_fit",
+        "race_carbs",
+        "body",
+    },
     "data": {
         "exercises",
         "logs",
@@ -35,6 +45,8 @@ LAYERS = {
         "references",
         "lessons",
         "workshop",
+        "poses",
+        "warmup",
     },
     "view": {"figures", "explore"},
     "publish": {"publish"},

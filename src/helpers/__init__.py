@@ -4,10 +4,11 @@ Layers (imports go downward only):
 
 - science: :mod:`helpers.units`, :mod:`helpers.strength`, :mod:`helpers.load`,
   :mod:`helpers.banister_fit`, :mod:`helpers.running`, :mod:`helpers.fueling`,
-  :mod:`helpers.race_carbs` (numpy and pandas only)
+  :mod:`helpers.race_carbs`, :mod:`helpers.body` (numpy and pandas only)
 - data: :mod:`helpers.exercises`, :mod:`helpers.logs`, :mod:`helpers.plans`,
   :mod:`helpers.evidence`, :mod:`helpers.mobility`, :mod:`helpers.meals`,
-  :mod:`helpers.references`, :mod:`helpers.lessons`, :mod:`helpers.workshop`
+  :mod:`helpers.references`, :mod:`helpers.lessons`, :mod:`helpers.workshop`,
+  :mod:`helpers.poses`, :mod:`helpers.warmup`
 - view: :mod:`helpers.figures` (plotly), :mod:`helpers.explore` (sliders and widgets)
 - publish: :mod:`helpers.publish` (catalogue, execute, render, checks; the browser edition in
   :mod:`helpers.publish.lite`)

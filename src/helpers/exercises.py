@@ -333,6 +333,9 @@ def progression_chain(exercises: pd.DataFrame, exercise_id: str, direction: str 
 def exercise_card(exercises: pd.DataFrame, exercise_id: str, width: int = 90) -> str:
     """A plain-text card for one exercise: muscles, how to do it, faults, easier, harder, why.
 
+    :func:`helpers.figures.cards.exercise_card` shows the same card with the drawing of the
+    start and end positions beside it.
+
     Parameters
     ----------
     exercises : DataFrame

@@ -11,7 +11,10 @@ here, so a lesson writes ``figures.plan_block(plan.weeks)``:
 - :mod:`~helpers.figures.load`: weekly volume, ACWR, fitness–fatigue–form, the training log;
 - :mod:`~helpers.figures.plans`: a marathon block and its variants;
 - :mod:`~helpers.figures.fueling`: carbohydrate, fluid and meals;
-- :mod:`~helpers.figures.workshop`: the workshop timetable.
+- :mod:`~helpers.figures.workshop`: the workshop timetable;
+- :mod:`~helpers.figures.drawings` and :mod:`~helpers.figures.cards`: line drawings of the
+  exercises as SVG and the cards, ladders, warm-up and gym sheet that show them (HTML, not
+  plotly; imported from their modules, ``from helpers.figures.cards import exercise_card``).
 
 Which lessons use which module: ``docs/package-map.md``.
 

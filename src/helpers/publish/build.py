@@ -30,6 +30,7 @@ from pathlib import Path
 
 import nbformat
 
+from helpers.publish import cards
 from helpers.publish.catalog import (
     BUILD,
     NOTEBOOKS,
@@ -118,6 +119,7 @@ def build(
 
     write_if_changed(out / "index.html", render_index(items, student).encode())
     written.add(out / "index.html")
+    written.add(cards.write_cards_page(out))
     if not only:
         for path in sorted(out.rglob("*")):  # a lesson removed from notebooks/ leaves the site too
             if path.is_file() and path not in written:
