@@ -15,6 +15,7 @@ import html
 import re
 import unicodedata
 from pathlib import Path
+from urllib.parse import quote
 
 from helpers.publish.pagetext import Run
 
@@ -96,7 +97,7 @@ def references_body(refs) -> str:
     out = ['<ol class="sm-references">']
     for key, r in refs.sort_index().iterrows():
         if r["doi"]:
-            address = "https://doi.org/" + r["doi"]
+            address = "https://doi.org/" + quote(r["doi"], safe="/:;()")  # as lessons cite it
             link = f'<a href="{html.escape(address)}">doi:{html.escape(r["doi"])}</a>'
         else:
             link = f'<a href="{html.escape(r["url"])}">{html.escape(r["url"])}</a>'
@@ -133,3 +134,15 @@ def how_to_cite(citation_cff: Path) -> str:
         "<details><summary>CITATION.cff</summary>\n"
         f"<pre>{html.escape(text)}</pre>\n</details>\n</section>"
     )
+
+
+def unlisted(sections, runs: list[Run], index: dict) -> list[str]:
+    """Citations of a lesson page that match no reference and that the lesson's own References
+    section does not list either (by the first author's surname): a citation that leads nowhere.
+    """
+    own = " ".join(" ".join(s.text) for s in sections if s.anchor == "References")
+    return [
+        cited
+        for cited in unresolved(runs, index)
+        if CITATION.match(cited).group("name").split()[-1] not in own
+    ]

@@ -160,3 +160,26 @@ def glossary_body(terms: list[Term], where: dict[str, tuple[str, str, str]]) -> 
         )
     out.append("</dl>")
     return "\n".join(out)
+
+
+_LINK = re.compile(rf'href="{re.escape(PAGE)}#([^"]+)"')
+
+
+def usage_problems(lesson_pages: dict[str, str], terms: list[Term]) -> list[str]:
+    """What is wrong between the lesson pages and the glossary: a term no lesson page uses (so
+    none links it), a link to an entry the glossary does not have.
+
+    >>> terms = [Term("RPE", ("RPE",), "Effort.", "03", "RPE")]
+    >>> usage_problems({"a.html": '<a href="glossary.html#rir">RIR</a>'}, terms)
+    ["a.html links glossary.html#rir, which the glossary does not define", "'RPE' is used by no lesson"]
+    """
+    slugs = {t.slug for t in terms}
+    used: set[str] = set()
+    problems = []
+    for name, page in sorted(lesson_pages.items()):
+        for found in _LINK.findall(page):
+            used.add(found)
+            if found not in slugs:
+                problems.append(f"{name} links {PAGE}#{found}, which the glossary does not define")
+    problems += [f"{t.term!r} is used by no lesson" for t in terms if t.slug not in used]
+    return problems

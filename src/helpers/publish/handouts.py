@@ -38,10 +38,8 @@ def _prose(block: Block) -> bool:
 
 
 def _demote(fragment: str) -> str:
-    """A lesson's ``h2``/``h3`` as the handout's ``h3``/``h4``, without the "¶" anchor links."""
+    """A piece of a lesson for the handout: without the "¶" anchor links and the ids."""
     fragment = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", fragment)
-    fragment = re.sub(r"<(/?)h3\b", r"<\1h4", fragment)
-    fragment = re.sub(r"<(/?)h2\b", r"<\1h3", fragment)
     fragment = re.sub(r'\sid="[^"]*"', "", fragment)  # ids stay unique on the page
     # the handout sits in handouts/: a link to another page of the site goes one folder up
     return re.sub(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|#|/)', r'\1="../', fragment)
@@ -83,26 +81,26 @@ def handout_body(page: str, title: str, number: str) -> tuple[str, list[str]]:
         if not _shown(block) or not _prose(block):
             continue
         if SAFETY.search(block.h2) or SAFETY.search(block.h3):
-            parts["Safety"].append(page[block.start : block.end])
+            parts["Safety"].append(_demote(page[block.start : block.end]))
         elif block.h2 in ("Key points", "Exercises"):
-            parts[block.h2].append(page[block.start : block.end])
+            parts[block.h2].append(_demote(page[block.start : block.end]))
     missing = [name for name, found in parts.items() if not found]
     coaching = coaching_exercise(parts["Exercises"])
     if coaching is None:
         missing.append("a coaching exercise")
     else:
-        parts["Exercises"] = ["<h3>The coaching exercise</h3>\n" + coaching]
+        parts["Exercises"] = ["<h2>The coaching exercise</h2>\n" + coaching]
     if not parts["Safety"]:
-        parts["Safety"] = ["<h3>Safety</h3>\n" + GENERAL_SAFETY]
+        parts["Safety"] = ["<h2>Safety</h2>\n" + GENERAL_SAFETY]
     body = [
         f"<h1>{number} · {title}</h1>",
         '<p class="sm-handout-note">Handout: key points, '
-        "exercises and safety. The full lesson, with the models and the solutions, is on "
+        "the coaching exercise and safety. The full lesson, with the models and the solutions, is on "
         "the course site.</p>",
     ]
     for name in ("Key points", "Exercises", "Safety"):
         body.append(f'<section class="sm-handout-{name.split()[0].lower()}">')
-        body += [_demote(fragment) for fragment in parts[name]]
+        body += parts[name]
         body.append("</section>")
     return "\n".join(body), missing
 

@@ -129,6 +129,9 @@
     var source = document.getElementById(id + "-data");
     if (!gd || !source || !window.Plotly) { return; }
     var fig = JSON.parse(source.textContent);
+    // Drawn, the figure holds plotly's controls (sliders, menus, toolbar): a figure with a
+    // label, not an image, whose parts a screen reader would hide.
+    gd.setAttribute("role", "figure");
     Plotly.newPlot(gd, fig.data, fig.layout, fig.config).then(function () {
       return fitTitle(gd);
     }).then(function () {
