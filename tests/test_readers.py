@@ -212,6 +212,7 @@ def test_on_this_page_sits_beside_the_text_or_folds_on_a_phone(page, site, viewp
         page.wait_for_timeout(300)
         box = nav.bounding_box()
         assert 0 <= box["y"] < viewport["height"], "it scrolled away"
+        assert nav.locator("a[aria-current]").count() == 1, "no section marked as being read"
     else:
         assert not nav.locator("details").evaluate("d => d.open")
         assert not links.first.is_visible()

@@ -274,6 +274,24 @@
     nav.addEventListener("click", function (ev) {
       if (ev.target.closest("a") && !wide.matches) { details.open = false; }
     });
+    // Mark the section being read: the last heading above the top third of the window.
+    var links = Array.prototype.slice.call(nav.querySelectorAll("a"));
+    var heads = links.map(function (a) { return document.getElementById(a.hash.slice(1)); });
+    var queued = false;
+    function mark() {
+      queued = false;
+      var current = -1;
+      heads.forEach(function (h, i) {
+        if (h && h.getBoundingClientRect().top < window.innerHeight / 3) { current = i; }
+      });
+      links.forEach(function (a, i) {
+        if (i === current) { a.setAttribute("aria-current", "true"); } else { a.removeAttribute("aria-current"); }
+      });
+    }
+    window.addEventListener("scroll", function () {
+      if (!queued) { queued = true; window.requestAnimationFrame(mark); }
+    }, {passive: true});
+    mark();
   }
 
   document.addEventListener("DOMContentLoaded", function () {
