@@ -12,9 +12,13 @@ so they show exactly what the lessons show.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from helpers.publish.pagetext import Block, blocks
+
+# a page is cut twice (its handout, the print page): parse it once
+_blocks = functools.lru_cache(maxsize=64)(blocks)
 
 FOLDER = "handouts"
 PRINT_PAGE = "print.html"
@@ -77,7 +81,7 @@ def handout_body(page: str, title: str, number: str) -> tuple[str, list[str]]:
     The key points first, then the coaching exercise, then the safety notes.
     """
     parts = {"Key points": [], "Exercises": [], "Safety": []}
-    for block in blocks(page):
+    for block in _blocks(page):
         if not _shown(block) or not _prose(block):
             continue
         if SAFETY.search(block.h2) or SAFETY.search(block.h3):
@@ -117,7 +121,7 @@ def print_body(pages: list[tuple[str, str]]) -> str:
     student edition leaves out, one lesson per printed section."""
     out = []
     for stem, page in pages:
-        kept = [page[b.start : b.end] for b in blocks(page) if _shown(b)]
+        kept = [page[b.start : b.end] for b in _blocks(page) if _shown(b)]
         body = _prefix_ids("\n".join(kept), stem[:2])
         out.append(f'<article class="sm-print-lesson" id="lesson-{stem[:2]}">\n{body}\n</article>')
     return "\n".join(out)

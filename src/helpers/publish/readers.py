@@ -8,22 +8,40 @@ lesson pages once they are all written. Everything works from ``file://``.
 
 from __future__ import annotations
 
+import functools
 import html
 from pathlib import Path
 
 from helpers.publish import citations, glossary, handouts, search
-from helpers.publish.catalog import ROOT, LessonError, write_if_changed
+from helpers.publish.catalog import ROOT, LessonError, log, write_if_changed
 from helpers.publish.pagetext import Section, splice, walk
 from helpers.publish.render import SITE_TITLE, TEMPLATES
-from helpers.references import load_references
+from helpers.references import REFERENCES_PATH, load_references
 
 #: Where the lesson template leaves room for the "On this page" list.
 OUTLINE_SLOT = "<!--sm-outline-->"
 CITATION_CFF = ROOT / "CITATION.cff"
 
 
-def _reference_index() -> dict:
+@functools.cache
+def _cached(kind: str, stamp: tuple) -> object:
+    if kind == "terms":
+        return glossary.load_glossary()
     return citations.author_index(load_references())
+
+
+def _stamp(path: Path) -> tuple:
+    stat = path.stat()
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _terms() -> list[glossary.Term]:
+    """The glossary, read again only when its file changed (a build renders many pages)."""
+    return _cached("terms", _stamp(glossary.GLOSSARY_PATH))
+
+
+def _reference_index() -> dict:
+    return _cached("references", _stamp(REFERENCES_PATH))
 
 
 def outline(sections: list[Section]) -> str:
@@ -48,13 +66,14 @@ def lesson_page(page: str) -> str:
     taken = [(start, end) for start, end, _ in cites]
     terms = [
         edit
-        for edit in glossary.term_links(runs, glossary.load_glossary())
+        for edit in glossary.term_links(runs, _terms())
         if not any(s < edit[1] and edit[0] < e for s, e in taken)
     ]
     page = splice(page, cites + terms)
     return page.replace(OUTLINE_SLOT, outline(sections), 1)
 
 
+@functools.cache
 def _environment():
     import jinja2
 
@@ -141,14 +160,19 @@ def write_pages(out: Path, items: list[dict], student: bool) -> list[Path]:
     files[handouts.PRINT_PAGE] = site_page(
         "The whole course", handouts.print_body(ordered), items, True, body_class="sm-print"
     ).replace("</head>", '<script src="_static/plotly.min.js"></script>\n</head>', 1)
+    lacking: dict[str, list[str]] = {}
     for item in items:
         if item["stem"] not in pages:
             continue
-        body, _ = handouts.handout_body(pages[item["stem"]], item["title"], item["number"])
+        body, missing = handouts.handout_body(pages[item["stem"]], item["title"], item["number"])
+        for part in missing:
+            lacking.setdefault(part, []).append(item["number"])
         files[f"{handouts.FOLDER}/{item['href']}"] = site_page(
             f"Handout {item['number']}", body, items, student, root="../", body_class="sm-handout"
         )
 
+    for part, numbers in sorted(lacking.items()):
+        log(f"  handouts: lessons {', '.join(numbers)} have no {part} of their own")
     written = []
     for name, text in files.items():
         write_if_changed(out / name, text.encode())
