@@ -13,6 +13,7 @@ so they show exactly what the lessons show.
 from __future__ import annotations
 
 import functools
+import html
 import re
 
 from helpers.publish.pagetext import Block, blocks
@@ -75,7 +76,7 @@ def coaching_exercise(prompts: list[str]) -> str | None:
     return None
 
 
-def handout_body(page: str, title: str, number: str) -> tuple[str, list[str]]:
+def handout_body(page: str, title: str, number: str, href: str) -> tuple[str, list[str]]:
     """A handout's content from a rendered lesson page, and what it lacks (for the report).
 
     The key points first, then the coaching exercise, then the safety notes.
@@ -97,10 +98,10 @@ def handout_body(page: str, title: str, number: str) -> tuple[str, list[str]]:
     if not parts["Safety"]:
         parts["Safety"] = ["<h2>Safety</h2>\n" + GENERAL_SAFETY]
     body = [
-        f"<h1>{number} · {title}</h1>",
-        '<p class="sm-handout-note">Handout: key points, '
-        "the coaching exercise and safety. The full lesson, with the models and the solutions, is on "
-        "the course site.</p>",
+        f"<h1>{number} · {html.escape(title)}</h1>",
+        '<p class="sm-handout-note">Handout: key points, the coaching exercise and safety. '
+        f'<a href="{href}">The full lesson</a>, with its models and every exercise, is on the '
+        "course site.</p>",
     ]
     for name in ("Key points", "Exercises", "Safety"):
         body.append(f'<section class="sm-handout-{name.split()[0].lower()}">')

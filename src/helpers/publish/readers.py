@@ -164,7 +164,8 @@ def write_pages(out: Path, items: list[dict], student: bool) -> list[Path]:
     for item in items:
         if item["stem"] not in pages:
             continue
-        body, missing = handouts.handout_body(pages[item["stem"]], item["title"], item["number"])
+        page, title, number = pages[item["stem"]], item["title"], item["number"]
+        body, missing = handouts.handout_body(page, title, number, "../" + item["href"])
         for part in missing:
             lacking.setdefault(part, []).append(item["number"])
         files[f"{handouts.FOLDER}/{item['href']}"] = site_page(
