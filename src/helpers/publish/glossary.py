@@ -171,7 +171,7 @@ def usage_problems(lesson_pages: dict[str, str], terms: list[Term]) -> list[str]
 
     >>> terms = [Term("RPE", ("RPE",), "Effort.", "03", "RPE")]
     >>> usage_problems({"a.html": '<a href="glossary.html#rir">RIR</a>'}, terms)
-    ["a.html links glossary.html#rir, which the glossary does not define", "'RPE' is used by no lesson"]
+    ['a.html links glossary.html#rir, which the glossary does not define', "'RPE' is used by no lesson"]
     """
     slugs = {t.slug for t in terms}
     used: set[str] = set()
