@@ -6,11 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LITE_STAMP := $(VENV)/.lite-stamp
+# axe-core, the accessibility engine the browser tests run on every page (npm, pinned and
+# checked against tools/a11y/package-lock.json by `npm ci`).
+A11Y_STAMP := tools/a11y/node_modules/.installed-stamp
 PORT ?= 8000
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help install lite-install site lite serve test test-fast lab lint format bench outputs docs readme samples clean
+.PHONY: help install lite-install a11y-install site lite serve test test-fast lab lint format bench outputs docs readme samples clean
 
 help:
 	@echo "make site     execute and render the lessons into _build/html (STUDENT=1: no solutions)"
@@ -38,6 +41,12 @@ $(LITE_STAMP): $(STAMP) requirements/lite.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -r requirements/lite.txt
 	@touch $(LITE_STAMP)
 
+a11y-install: $(A11Y_STAMP)
+
+$(A11Y_STAMP): tools/a11y/package.json tools/a11y/package-lock.json
+	npm ci --prefix tools/a11y --ignore-scripts --no-audit --no-fund
+	@touch $(A11Y_STAMP)
+
 site: $(STAMP) $(if $(LITE),$(LITE_STAMP))
 	$(if $(LITE),$(BIN)/python -m helpers.publish.lite $(if $(STUDENT),--student))
 	$(BIN)/python -m helpers.publish $(if $(STUDENT),--student) $(if $(LITE),--lite)
@@ -52,8 +61,9 @@ serve:
 
 # Docstring examples run too (--doctest-modules over src/helpers). nbval rounds long floats in
 # outputs through notebooks/conftest.py (CONTRIBUTING.md, "Stored outputs and nbval").
-# The browser edition's tools are installed too: its tests build and run it (CI must).
-test: $(STAMP) $(LITE_STAMP)
+# The browser edition's tools are installed too: its tests build and run it (CI must); and
+# axe-core from npm for the accessibility audit.
+test: $(STAMP) $(LITE_STAMP) $(A11Y_STAMP)
 	$(BIN)/python -m pytest tests src/helpers notebooks --doctest-modules --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
 test-fast: $(STAMP)

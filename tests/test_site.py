@@ -12,6 +12,7 @@ import pytest
 
 from conftest import NOTEBOOKS, ROOT
 from helpers import publish
+from helpers.publish import readers
 
 pytestmark = pytest.mark.site
 
@@ -109,7 +110,7 @@ def test_a_fresh_execution_renders_the_same_bytes(site, tmp_path):
     assert nbformat.writes(nb).encode() + b"\n" == executed_copy
     items = publish.lesson_items([publish.read_lesson(p) for p in publish.find_lessons()])
     page = publish.page_context(items, 0, student=False)
-    html = publish.render(publish.make_exporter(False), nb, page)
+    html = readers.lesson_page(publish.render(publish.make_exporter(False), nb, page))
     assert html.encode() == built
 
 

@@ -7,7 +7,11 @@
 - :mod:`~helpers.publish.execute`: run a lesson in a fresh kernel; store outputs in notebooks;
 - :mod:`~helpers.publish.render`: pages, slides, MathML, static files, the site index;
 - :mod:`~helpers.publish.checks`: offline figures, no network loads, no broken links;
-- :mod:`~helpers.publish.build`: the site build and the command line.
+- :mod:`~helpers.publish.build`: the site build and the command line;
+- :mod:`~helpers.publish.readers`: what readers look things up with, from
+  :mod:`~helpers.publish.search` (the index), :mod:`~helpers.publish.glossary`,
+  :mod:`~helpers.publish.citations` (the references page) and :mod:`~helpers.publish.handouts`
+  (handouts, the whole course to print), on :mod:`~helpers.publish.pagetext` (a page's text).
 """
 
 import sys

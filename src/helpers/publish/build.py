@@ -30,7 +30,7 @@ from pathlib import Path
 
 import nbformat
 
-from helpers.publish import cards
+from helpers.publish import cards, readers
 from helpers.publish.catalog import (
     BUILD,
     NOTEBOOKS,
@@ -109,7 +109,7 @@ def build(
             nb = strip_hidden(nb)
         page = page_context(items, i, student, lite=lite is not None)
         outputs = {
-            f"{lesson.stem}.html": renderer.page(lesson.stem, key, nb, page),
+            f"{lesson.stem}.html": readers.lesson_page(renderer.page(lesson.stem, key, nb, page)),
             f"{lesson.stem}.slides.html": renderer.slides(lesson.stem, key, nb, page),
             f"{lesson.stem}.ipynb": nbformat.writes(nb) + "\n",
         }
@@ -119,7 +119,8 @@ def build(
 
     write_if_changed(out / "index.html", render_index(items, student).encode())
     written.add(out / "index.html")
-    written.add(cards.write_cards_page(out))
+    written.add(cards.write_cards_page(out, items, student))
+    written.update(readers.write_pages(out, items, student))
     if not only:
         for path in sorted(out.rglob("*")):  # a lesson removed from notebooks/ leaves the site too
             if path.is_file() and path not in written:

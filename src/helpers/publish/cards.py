@@ -11,7 +11,6 @@ no card split across two pages (``break-inside: avoid``).
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from helpers.exercises import GROUPS, load_exercises
@@ -49,7 +48,7 @@ _PRINT_CSS = """
 
 
 def cards_page(exercises=None, poses=None) -> str:
-    """The whole page as HTML text (deterministic: the same data give the same bytes)."""
+    """The page's content as HTML text (deterministic: the same data give the same bytes)."""
     exercises = load_exercises() if exercises is None else exercises
     poses = load_poses() if poses is None else poses
     sections = []
@@ -68,41 +67,31 @@ def cards_page(exercises=None, poses=None) -> str:
         for g in GROUPS
         if g in set(exercises["group"])
     )
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Exercise cards: Stronger Miles</title>
-<link rel="stylesheet" href="_static/course.css">
-<style>{_PRINT_CSS}</style>
-</head>
-<body class="sm-lesson">
-<header class="sm-top"><a class="sm-brand" href="index.html">Stronger Miles</a></header>
-<main id="content" class="sm-cards-page">
+    return f"""<div class="sm-cards-page">
 <h1>Exercise cards</h1>
 <p>Every exercise of the course's library: a drawing of the start and end position (the orange
 arrow shows the movement; the far arm and leg are drawn lighter), how to do it, the common
 faults, and an easier and a harder option. Print this page (A4 or Letter, portrait): several
-cards fit a page and no card is split. Learn every movement light and without pain first.</p>
+cards fit a page and no card is split. Learn every movement light and without pain first.
+Drawings made by the course's own code from <code>data/poses.csv</code>.</p>
 <p class="sm-noprint">Jump to: {toc} · <a href="#warm-up">RAMP warm-up</a></p>
 {"".join(sections)}
 <section class="sm-group" aria-labelledby="warm-up">
 <h2 id="warm-up">RAMP warm-up before lifting</h2>
 {warmup_html(poses=poses)}
 </section>
-</main>
-<footer class="sm-footer"><p>{escape("Drawings made by the course's own code from data/poses.csv.")}
-Lesson text CC BY 4.0, code MIT.</p></footer>
-</body>
-</html>
+</div>
 """
 
 
-def write_cards_page(out: Path) -> Path:
-    """Write :data:`PAGE` into the site folder ``out`` (only when its bytes change)."""
+def write_cards_page(out: Path, items=(), student: bool = False) -> Path:
+    """Write :data:`PAGE` into the site folder ``out`` (only when its bytes change), in the
+    course's frame (header, lesson menu of ``items``, search box, footer) with its print rules."""
     from helpers.publish.catalog import write_if_changed
+    from helpers.publish.readers import site_page
 
+    page = site_page("Exercise cards", cards_page(), list(items), student, body_class="sm-cards")
+    page = page.replace("</head>", f"<style>{_PRINT_CSS}</style>\n</head>", 1)
     path = Path(out) / PAGE
-    write_if_changed(path, cards_page().encode())
+    write_if_changed(path, page.encode())
     return path

@@ -26,8 +26,9 @@ def lesson_href(stem: str) -> str:
     return f"notebooks/index.html?path={stem}.ipynb"
 
 
-_HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+# A value in double quotes may hold an apostrophe (a heading's id: "What's-next").
+_HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]+)"|'([^']+)')""", re.IGNORECASE)
+_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]+)"|'([^']+)')""")
 
 
 def check_figures(lesson: Lesson, nb) -> None:
@@ -68,11 +69,11 @@ def broken_links(folder: Path) -> list[str]:
     ids: dict[Path, set[str]] = {}
     pages = sorted(p for p in folder.rglob("*.html") if p.relative_to(folder).parts[0] != LITE_DIR)
     for page in pages:
-        ids[page.resolve()] = set(_ID.findall(page.read_text()))
+        ids[page.resolve()] = {a or b for a, b in _ID.findall(page.read_text())}
     broken = []
     for page in pages:
-        for href in _HREF.findall(page.read_text()):
-            href = html.unescape(href)
+        for pair in _HREF.findall(page.read_text()):
+            href = html.unescape(pair[0] or pair[1])
             if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
                 continue  # http(s), mailto: outside the site
             target, _, anchor = href.partition("#")

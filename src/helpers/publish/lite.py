@@ -173,7 +173,7 @@ def build(out: Path | None = None, student: bool = False, cache: Path | None = N
         files[wheel.name] = wheel.read_bytes()
         depends = [
             *("numpy", "pandas", "plotly", "ipywidgets", "tzdata", "nbformat", "icalendar"),
-            *("fitdecode", "gpxpy", "defusedxml"),
+            *("fitdecode", "defusedxml"),
         ]
         added.append(
             lock_entry(

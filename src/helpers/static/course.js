@@ -1,7 +1,12 @@
 /* Stronger Miles page script: draws the lesson figures with the shared local plotly.min.js
-   and links multi-parameter controls (see helpers/explore.py). No network access. */
+   and links multi-parameter controls (see helpers/explore.py); answers the search box; opens
+   "On this page" beside the text on a wide screen. No network access. */
 (function () {
   "use strict";
+
+  // The site's root, from where this script was loaded (pages in handouts/ are one folder down).
+  var script = document.currentScript;
+  var ROOT = script ? script.src.replace(/_static\/course\.js(\?.*)?$/, "") : "";
 
   function stateKey(ex, idx) {
     return ex.params.map(function (_, i) { return idx[i]; }).join("|");
@@ -124,6 +129,9 @@
     var source = document.getElementById(id + "-data");
     if (!gd || !source || !window.Plotly) { return; }
     var fig = JSON.parse(source.textContent);
+    // Drawn, the figure holds plotly's controls (sliders, menus, toolbar): a figure with a
+    // label, not an image, whose parts a screen reader would hide.
+    gd.setAttribute("role", "figure");
     Plotly.newPlot(gd, fig.data, fig.layout, fig.config).then(function () {
       return fitTitle(gd);
     }).then(function () {
@@ -149,5 +157,147 @@
     var all = document.querySelectorAll("details.sm-solution");
     var open = Array.prototype.some.call(all, function (d) { return !d.open; });
     all.forEach(function (d) { d.open = open; });
+  });
+
+  // --- Search, from an index written at build time (helpers/publish/search.py) and loaded as a
+  // script, since a page opened from disk may not fetch files.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  var entries = null;
+  function withIndex(then) {
+    if (entries) { return then(); }
+    function ready() {
+      entries = (window.SM_SEARCH || []).map(function (e) {
+        return {href: e[0] + "#" + e[1], heading: e[2], text: e[3], h: fold(e[2]), t: fold(e[3])};
+      });
+      then();
+    }
+    if (window.SM_SEARCH) { return ready(); }
+    var tag = document.createElement("script");
+    tag.src = ROOT + "_static/search-index.js";
+    tag.onload = ready;
+    document.head.appendChild(tag);
+  }
+
+  function escapeRe(word) { return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+
+  // Entries holding every word of the query at the start of a word; headings count more.
+  function find(query) {
+    var words = fold(query).split(/\s+/).filter(Boolean);
+    if (!words.length) { return []; }
+    var patterns = words.map(function (w) { return new RegExp("(^|[^a-z0-9])" + escapeRe(w)); });
+    var hits = [];
+    entries.forEach(function (e, order) {
+      var score = 0;
+      for (var i = 0; i < patterns.length; i++) {
+        if (patterns[i].test(e.h)) { score += 3; } else if (patterns[i].test(e.t)) { score += 1; } else { return; }
+      }
+      hits.push({e: e, score: score, order: order, word: words[0]});
+    });
+    return hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+  }
+
+  function snippet(hit) {
+    var at = hit.e.t.search(new RegExp("(^|[^a-z0-9])" + escapeRe(hit.word)));
+    var start = Math.max(0, at - 50);
+    return (start ? "…" : "") + hit.e.text.slice(start, start + 140) + "…";
+  }
+
+  function showHits(list, hits, limit) {
+    list.textContent = "";
+    hits.slice(0, limit).forEach(function (hit) {
+      var item = document.createElement("li"), link = document.createElement("a");
+      var more = document.createElement("span");
+      link.href = ROOT + hit.e.href;
+      link.textContent = hit.e.heading;
+      more.textContent = snippet(hit);
+      item.appendChild(link);
+      item.appendChild(more);
+      list.appendChild(item);
+    });
+  }
+
+  function told(hits, query) {
+    if (!hits.length) { return "Nothing in the course matches “" + query + "”."; }
+    return hits.length + (hits.length === 1 ? " section matches" : " sections match") + " “" + query + "”.";
+  }
+
+  function searchBox(form) {
+    var input = form.querySelector("input[type=search]");
+    var panel = form.querySelector(".sm-results");
+    var status = document.createElement("p"), list = document.createElement("ol");
+    status.setAttribute("role", "status");
+    list.className = "sm-hits";
+    panel.appendChild(status);
+    panel.appendChild(list);
+    function update() {
+      var query = input.value.trim();
+      if (!query) { panel.hidden = true; return; }
+      withIndex(function () {
+        var hits = find(query);
+        status.textContent = told(hits, query) + (hits.length > 8 ? " Enter shows them all." : "");
+        showHits(list, hits, 8);
+        panel.hidden = false;
+      });
+    }
+    input.addEventListener("input", update);
+    input.addEventListener("focus", function () { withIndex(function () {}); });
+    form.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { panel.hidden = true; input.focus(); }
+    });
+    document.addEventListener("click", function (ev) {
+      if (!form.contains(ev.target)) { panel.hidden = true; }
+    });
+  }
+
+  function searchPage(list) {
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    var input = document.getElementById("sm-q");
+    if (input) { input.value = query; }
+    if (!query.trim()) { return; }
+    withIndex(function () {
+      var hits = find(query.trim());
+      document.getElementById("sm-search-status").textContent = told(hits, query.trim());
+      showHits(list, hits, 200);
+    });
+  }
+
+  // --- "On this page": open beside the text on a wide screen, folded on a phone.
+  function outline(nav) {
+    var details = nav.querySelector("details");
+    var wide = window.matchMedia("(min-width: 1100px)");
+    function fit() { details.open = wide.matches; }
+    fit();
+    wide.addEventListener("change", fit);
+    nav.addEventListener("click", function (ev) {
+      if (ev.target.closest("a") && !wide.matches) { details.open = false; }
+    });
+    // Mark the section being read: the last heading above the top third of the window.
+    var links = Array.prototype.slice.call(nav.querySelectorAll("a"));
+    var heads = links.map(function (a) { return document.getElementById(a.hash.slice(1)); });
+    var queued = false;
+    function mark() {
+      queued = false;
+      var current = -1;
+      heads.forEach(function (h, i) {
+        if (h && h.getBoundingClientRect().top < window.innerHeight / 3) { current = i; }
+      });
+      links.forEach(function (a, i) {
+        if (i === current) { a.setAttribute("aria-current", "true"); } else { a.removeAttribute("aria-current"); }
+      });
+    }
+    window.addEventListener("scroll", function () {
+      if (!queued) { queued = true; window.requestAnimationFrame(mark); }
+    }, {passive: true});
+    mark();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form.sm-search").forEach(searchBox);
+    var page = document.getElementById("sm-search-page");
+    if (page) { searchPage(page); }
+    document.querySelectorAll("nav.sm-toc").forEach(outline);
   });
 })();
