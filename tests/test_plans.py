@@ -440,15 +440,15 @@ def valid_specs(draw):
     level = draw(st.sampled_from(plans.LEVELS))
     run_days = draw(st.one_of(st.none(), st.integers(4, 7)))
     days = run_days or {"beginner": 4, "intermediate": 5, "advanced": 6}[level]
-    current = draw(st.floats(30, 20 * days))  # the peak's average run stays ≤ 24 km
+    current = draw(st.floats(30, 16 * days))
     long_share = draw(st.one_of(st.none(), st.floats(0, 1)))
     race_km = draw(st.sampled_from([None, 5.0, 10.0, 21.1, 42.2]))
-    pace_min_per_km = draw(st.floats(3, 8))
+    pace_min_per_km = draw(st.floats(3, 7))
     return plans.PlanSpec(
         race_date=draw(st.dates(dt.date(2027, 1, 1), dt.date(2028, 12, 31))),
         weeks=draw(st.integers(12, 24)),
         current_weekly_km=current,
-        peak_weekly_km=draw(st.floats(current, 24 * days)),
+        peak_weekly_km=draw(st.floats(current, 20 * days)),  # ≤ 20 km a run on average
         strength_sessions_per_week=draw(st.integers(0, 3)),
         level=level,
         equipment=draw(st.sampled_from(["home", "gym", frozenset({"dumbbell"})])),

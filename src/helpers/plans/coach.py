@@ -251,6 +251,8 @@ def _long_run_share(ctx):
     by_week = _week_km(ctx)
     out = []
     for i in _runs(ctx):
+        if ctx.race_day is not None and ctx.day[i] > ctx.race_day - 7:
+            continue  # race week: short runs around the race
         total = by_week[int(ctx.week[i])]
         if ctx.km[i] >= 10 and ctx.km[i] > _TABLE["long_run_share"].threshold * total + 0.05:
             out.append(_finding(ctx, "long_run_share", i, km=ctx.km[i], share=ctx.km[i] / total,

@@ -53,6 +53,8 @@ RACE_RPE = 9.0
 WARM_UP_KM = COOL_DOWN_KM = 2.0
 MIN_EASY_KM = 3.0
 MEDIUM_LONG_FROM_KM = 55.0
+#: A run of this length or more counts toward the check's ``long_runs_28km`` [km].
+BIG_RUN_KM = 28.0
 
 
 def phases(weeks: int, recovery_every: int = 4) -> list[tuple[str, bool]]:
@@ -460,6 +462,7 @@ def week_runs(
     if race_week:  # shakeouts shrink toward the race
         weights = [1.0 - 0.15 * j for j in range(len(free))]
     cap = max(long_km, longest or 0.0) if not race_week else math.inf
+    cap = min(cap, BIG_RUN_KM - 0.5)  # runs of 28 km+ are the long runs the rule chose
     dists = _fill(rest, weights, cap)
     left = rest - sum(dists)
     for k, (d, title, text, parts) in enumerate(runs):
@@ -467,7 +470,7 @@ def week_runs(
             more = max(0.0, min(left, math.floor(10 * (cap - parts[0][1])) / 10))
             runs[k] = (d, title, text, [(parts[0][0], parts[0][1] + more, parts[0][2])])
             left -= more
-    room = min(cap, threshold("long_run_share") * week_km, long_cap) - long_km
+    room = min(max(cap, long_km), threshold("long_run_share") * week_km, long_cap) - long_km
     if left > 0.05 and room > 0 and not race_week:  # then the long run, within the check
         more = math.floor(2 * min(left, room)) / 2
         long_parts[0] = (long_parts[0][0], long_parts[0][1] + more, long_parts[0][2])
