@@ -126,7 +126,9 @@ def _context(x) -> Context:
         raise ValueError("x has no sessions to check")
     if "date" not in table:
         raise ValueError("x must have a 'date' column (a plan's sessions or a training log)")
-    dates = pd.to_datetime(table["date"]).dt.date.to_numpy()
+    dates = table["date"].to_numpy()
+    if not all(type(d) is dt.date for d in dates):  # a log's dates may be Timestamps or text
+        dates = pd.to_datetime(table["date"]).dt.date.to_numpy()
     first = min(dates)
     day = np.array([(d - first).days for d in dates])
     km = pd.to_numeric(table.get("distance_km"), errors="coerce")
@@ -213,17 +215,17 @@ def _single_run_spike(ctx):
     out = []
     idx = _runs(ctx)
     days, km = ctx.day[idx], ctx.km[idx]
-    for j, i in enumerate(idx):
-        window = (days < days[j]) & (days >= days[j] - 30)
-        ref = km[window].max(initial=0.0)
+    starts = np.searchsorted(days, days - 30, side="left")
+    ends = np.searchsorted(days, days, side="left")
+    for j in range(len(idx)):
+        ref = km[starts[j] : ends[j]].max(initial=0.0)
         if days[j] < 30:  # history before the table
             if ctx.seed_km is None:
                 continue
             ref = max(ref, ctx.seed_km)
         if ref > 0 and km[j] > limit * ref + 1e-9:
-            out.append(
-                _finding(ctx, "single_run_spike", i, km=km[j], rise=km[j] / ref - 1, ref=ref)
-            )
+            rise = km[j] / ref - 1
+            out.append(_finding(ctx, "single_run_spike", idx[j], km=km[j], rise=rise, ref=ref))
     return out
 
 
@@ -314,11 +316,10 @@ def _new_exercise_near_race(ctx):
         return []
     limit = ctx.race_day - _TABLE["new_exercise_near_race"].threshold
     out = []
+    seen = _exercise_days(ctx)
     for i in np.flatnonzero((ctx.kind == "strength") & (ctx.day >= limit)):
         for ex in ctx.ids[i] or ():
-            before = [
-                d for d in _exercise_days(ctx).get(ex, ()) if ctx.day[i] - 28 <= d < ctx.day[i]
-            ]
+            before = [d for d in seen.get(ex, ()) if ctx.day[i] - 28 <= d < ctx.day[i]]
             if not before:
                 days = ctx.race_day - int(ctx.day[i])
                 out.append(_finding(ctx, "new_exercise_near_race", i, exercise=ex, days=days))
@@ -543,12 +544,13 @@ def check(x) -> pd.DataFrame:
 def sentences(findings: pd.DataFrame) -> list[str]:
     """Findings as plain sentences: "Week 5 (2027-01-31), caution: …"."""
     out = []
-    for row in findings.itertuples():
+    columns = (findings[c].tolist() for c in ("week", "date", "severity", "message"))
+    for week, date, severity, message in zip(*columns, strict=True):
         where = []
-        if not pd.isna(row.week):
-            where.append(f"Week {row.week}")
-        if row.date is not None and not pd.isna(row.date):
-            where.append(f"({row.date})" if where else str(row.date))
+        if not pd.isna(week):
+            where.append(f"Week {week}")
+        if date is not None and not pd.isna(date):
+            where.append(f"({date})" if where else str(date))
         head = " ".join(where) if where else "Whole plan"
-        out.append(f"{head}, {row.severity}: {row.message[0].upper()}{row.message[1:]}")
+        out.append(f"{head}, {severity}: {message[0].upper()}{message[1:]}")
     return out

@@ -31,7 +31,7 @@ RUN_DAYS = {"beginner": 4, "intermediate": 5, "advanced": 6}
 ASSUMED_VDOT = {"beginner": 30.0, "intermediate": 38.0, "advanced": 46.0}
 #: A log's run counts as a race when its name says so (whole words).
 RACE_NAME = re.compile(
-    r"\b(race|parkrun|time trial|10k|5k|half marathon|marathon)\b", re.IGNORECASE
+    r"\b(?:race|parkrun|time trial|10k|5k|half marathon|marathon)\b", re.IGNORECASE
 )
 #: Largest average run at the peak [km]: the builder plans one run a day.
 MAX_AVERAGE_RUN_KM = 24.0
