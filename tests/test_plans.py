@@ -1,6 +1,7 @@
 """The plan builder keeps its rules on every spec it accepts, and refuses the others by name."""
 
 import datetime as dt
+import html
 import math
 import re
 
@@ -527,3 +528,21 @@ def test_more_strength_sessions_add_load_not_running():
     assert zero["run_km"].tolist() == three["run_km"].tolist()
     assert (three["load"].to_numpy() > zero["load"].to_numpy()).all()
     assert math.isclose(zero["sets_glutes"].sum(), 0)
+
+
+def test_every_export_carries_the_caveat_warnings_and_assumptions(tmp_path):
+    plan = plans.build_plan(plans.PlanSpec(RACE, 16, 40, 65, 1))  # one note, three assumptions
+    assert plan.warnings and plan.assumptions
+    expected = [plans.CAVEAT, *plan.warnings, *plan.assumptions]
+    cal = icalendar.Calendar.from_ical(plan.to_ics(tmp_path / "plan.ics").read_bytes())
+    raw = str(cal["x-wr-caldesc"])  # an X- property comes back as written: undo RFC 5545 escapes
+    description = raw.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";")
+    first = str(next(iter(cal.walk("VEVENT")))["description"])
+    second = str(list(cal.walk("VEVENT"))[1]["description"])
+    page = plan.to_html()
+    csv_text = plan.to_csv(tmp_path / "plan.csv").read_text()
+    for text in expected:
+        assert text in description and text in first and text in csv_text, text
+        assert html.escape(text) in page, text
+    assert plans.CAVEAT not in second  # only the first event repeats them
+    assert page.index(html.escape(plans.CAVEAT)) < page.index("<table")
