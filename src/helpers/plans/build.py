@@ -75,8 +75,8 @@ def build_plan(spec: PlanSpec) -> Plan:
     Examples
     --------
     >>> plan = build_plan(PlanSpec(dt.date(2027, 4, 18), 16, 40, 65, 2))
-    >>> float(plan.weeks["long_run_km"].iloc[:-1].max())
-    32.0
+    >>> float(plan.weeks["long_run_km"].iloc[:-1].max())  # 40 % of the 65 km peak week
+    26.0
     """
     return _build(spec)
 

@@ -15,8 +15,9 @@ Thresholds are the course's reading of the sources, not limits proven in trials:
 al. 2025 and Nielsen et al. 2014 are observational cohorts, and most rules about lifting
 around runs are coaching practice.
 
->>> rule_table().loc["single_run_spike", ["threshold", "severity"]].tolist()
-[0.1, 'caution']
+>>> row = rule_table().loc["single_run_spike"]
+>>> float(row["threshold"]), row["severity"]
+(0.1, 'caution')
 """
 
 from __future__ import annotations

@@ -169,8 +169,8 @@ def long_runs(
     --------
     >>> plan = phases(16)
     >>> km, _ = weekly_volume(40, 65, 16)
-    >>> long_runs(km, plan, 334.0, "daniels", 12)[-5:].tolist()  # 25 % of 65 km; 30 % of 45.5 km
-    [16.0, 16.0, 16.0, 13.5, 0.0]
+    >>> long_runs(km, plan, 334.0, "daniels", 12)[-5:].tolist()  # 25 % of 65 km, then the taper
+    [16.0, 16.0, 13.5, 10.5, 0.0]
 
     References
     ----------
