@@ -30,9 +30,7 @@ RUN_DAYS = {"beginner": 4, "intermediate": 5, "advanced": 6}
 #: al. 2020).
 ASSUMED_VDOT = {"beginner": 30.0, "intermediate": 38.0, "advanced": 46.0}
 #: A log's run counts as a race when its name says so (whole words).
-RACE_NAME = re.compile(
-    r"\b(?:race|parkrun|time trial|10k|5k|half marathon|marathon)\b", re.IGNORECASE
-)
+RACE_NAME = re.compile(r"\b(?:race|parkrun|time trial|10k|5k|half|marathon)\b", re.IGNORECASE)
 #: Largest average run at the peak [km]: the builder plans one run a day.
 MAX_AVERAGE_RUN_KM = 24.0
 #: Runs of a log whose pace estimates fitness: at least this long [km] and [min].
@@ -134,7 +132,7 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
     - ``current_long_run_km`` = the longest of them;
     - ``recent_race_km``/``recent_race_min``: over the last 8 weeks, among runs of at least
       3 km and 10 min, the race with the highest VDOT (:func:`helpers.running.vdot`; a name
-      with race, parkrun, time trial, 5k, 10k, half marathon or marathon as whole words);
+      with race, parkrun, time trial, 5k, 10k, half or marathon as whole words);
       without a race, the run with the median VDOT of the three best (the "best recent
       efforts": a training run's average pace includes warm-ups and easy parts, so this is a
       lower bound, and the median keeps one GPS error from setting every pace);
@@ -196,8 +194,12 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
     )
     race_km = race_min = None
     window = runs[(run_days > end - dt.timedelta(days=56)).to_numpy()]
+    pace = window["duration_min"] / window["distance_km"]  # min/km: drop paused or GPS errors
     window = window[
-        (window["distance_km"] >= EFFORT_MIN_KM) & (window["duration_min"] >= EFFORT_MIN_MIN)
+        (window["distance_km"] >= EFFORT_MIN_KM)
+        & (window["duration_min"] >= EFFORT_MIN_MIN)
+        & (window["duration_min"] <= 600)
+        & pace.between(2.5, 15)
     ]
     if not window.empty:
         scores = np.asarray(
@@ -233,6 +235,9 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
             f" The log ends {(start - end).days} days before the plan starts: its volume and "
             "long run may no longer be current."
         )
+    if longest > current:
+        note += f" The long run is taken as one week's running, {current:g} km."
+        longest = current
     days_a_week = fields.get("run_days_per_week") or RUN_DAYS.get(
         fields.get("level", "intermediate"), 5
     )
