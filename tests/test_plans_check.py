@@ -1,6 +1,8 @@
 """The coach's check: each rule catches a hand-broken plan, and the builder obeys the check."""
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -291,3 +293,21 @@ def test_the_builder_obeys_the_check_from_a_log(weeks_after, level, experience, 
         run_days_per_week=days,
     )  # fmt: skip
     _obeys(plans.build_plan(spec))
+
+
+REAL_STRAVA = Path(__file__).resolve().parents[2] / "shared" / "real-exports" / "strava"
+
+
+@pytest.mark.skipif(
+    not REAL_STRAVA.is_dir() and os.environ.get("CI") != "true",
+    reason=f"real exports not found at {REAL_STRAVA} (they are not part of the repository)",
+)
+def test_a_real_strava_log_sets_paces_and_says_it_is_old():
+    """A real export of 439 runs ending in January 2025: the paces come from its half marathon
+    (21.26 km in 118.1 min, found by hand in the file), and the plan says the log is old."""
+    log = logs.read_strava_export(REAL_STRAVA / "AakashB-1996_activities.csv").log
+    spec = plans.PlanSpec.from_log(log, RACE, level="intermediate")
+    assert (spec.recent_race_km, spec.recent_race_min) == (21.26, 118.1)
+    assert spec.log_end == dt.date(2025, 1, 8)
+    found = plans.check(plans.build_plan(spec))
+    assert list(found.loc[found["severity"] != "note", "rule"]) == ["stale_log"]
