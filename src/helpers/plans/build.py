@@ -144,7 +144,7 @@ def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
         if to_race == 0:
             race_km = round(units.MARATHON_KM, 1)
             race = ("race", race_km, pace["marathon"])
-            week.append((6, "Marathon race day", f"at {pace['text']['marathon']}", [race]))
+            week.append((6, "Marathon race day", f"start at {pace['text']['marathon']}", [race]))
         for day, title, details, parts in week:
             if parts[0][0] == "race":
                 dist, rpe = parts[0][1], runs.RACE_RPE
