@@ -145,7 +145,8 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
         Columns ``date``, ``sport``, ``name``, ``duration_min``, ``distance_km``, ``rpe``.
     race_date : datetime.date
     peak_weekly_km : float, optional
-        Default: 1.5 × the current weekly distance, rounded (a course choice).
+        Default: 1.25 × the current weekly distance, rounded (a course choice: a 25 % rise over
+        a block; 1.5 × would take a 60 km runner to 90 km).
     weeks : int, optional
         Default: the whole weeks from the day after the log to race day, at most 24.
     **fields
@@ -187,7 +188,7 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
     if weeks is None:
         weeks = min(24, (race_date - end).days // 7)
     if peak_weekly_km is None:
-        peak_weekly_km = float(round(1.5 * current))
+        peak_weekly_km = float(round(1.25 * current))
     note = (
         f"From the log to {end}: {current:g} km a week (mean of the last 4 weeks), "
         f"longest run {longest:g} km."
