@@ -546,3 +546,15 @@ def test_every_export_carries_the_caveat_warnings_and_assumptions(tmp_path):
         assert html.escape(text) in page, text
     assert plans.CAVEAT not in second  # only the first event repeats them
     assert page.index(html.escape(plans.CAVEAT)) < page.index("<table")
+
+
+def test_long_run_rules_are_a_registry_with_a_deprecated_keyword():
+    plan = plans.phases(16)
+    km, _ = plans.weekly_volume(40, 65, 16)
+    new = plans.long_runs(km, plan, 334.0, model="daniels", current_long_km=12)
+    with pytest.warns(DeprecationWarning, match="use model="):
+        old = plans.long_runs(km, plan, 334.0, rule="daniels", current_long_km=12)
+    assert new.tolist() == old.tolist()
+    assert plans.LONG_RUN_MODELS.names() == ("traditional", "daniels")
+    with pytest.raises(ValueError, match="unknown long-run rule 'danniels'; known: 'traditional'"):
+        plans.long_runs(km, plan, 334.0, model="danniels")
