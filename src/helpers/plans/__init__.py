@@ -37,8 +37,10 @@ Example
 """
 
 from helpers.plans.build import build_plan, compare_plans
-from helpers.plans.plan import Plan
+from helpers.plans.coach import ECCENTRIC_HEAVY, RULES, SEVERITIES, check, rule_table
+from helpers.plans.plan import CAVEAT, Plan
 from helpers.plans.runs import (
+    LONG_RUN_MODELS,
     LONG_RUN_WARNING_SHARE,
     PART_RPE,
     PHASES,
@@ -48,11 +50,22 @@ from helpers.plans.runs import (
     phases,
     weekly_volume,
 )
-from helpers.plans.spec import ASSUMED_VDOT, LEVELS, LONG_RUN_RULES, PlanSpec, spec_from_log
+from helpers.plans.spec import (
+    ASSUMED_VDOT,
+    LEVELS,
+    LIFTING_EXPERIENCE,
+    LONG_RUN_RULES,
+    PlanSpec,
+    spec_from_log,
+)
 
 __all__ = [
     "ASSUMED_VDOT",
+    "CAVEAT",
+    "ECCENTRIC_HEAVY",
     "LEVELS",
+    "LIFTING_EXPERIENCE",
+    "LONG_RUN_MODELS",
     "LONG_RUN_RULES",
     "LONG_RUN_WARNING_SHARE",
     "PART_RPE",
@@ -61,10 +74,14 @@ __all__ = [
     "RUN_OFFSETS",
     "Plan",
     "PlanSpec",
+    "RULES",
+    "SEVERITIES",
     "build_plan",
+    "check",
     "compare_plans",
     "long_runs",
     "phases",
+    "rule_table",
     "spec_from_log",
     "weekly_volume",
 ]

@@ -9,13 +9,14 @@ import numpy as np
 import pandas as pd
 
 from helpers import load, units
-from helpers.plans import lifts, runs
+from helpers.plans import coach, lifts, runs
 from helpers.plans.plan import Plan
-from helpers.plans.spec import ASSUMED_VDOT, PlanSpec, check, equipment_items, race_vdot
+from helpers.plans.spec import ASSUMED_VDOT, PlanSpec, equipment_items, race_vdot, validate
 
 SESSION_COLUMNS = [
     "date", "week", "phase", "kind", "title", "details", "muscle_groups", "heavy", "exercises",
-    "distance_km", "marathon_km", "threshold_km", "interval_km", "duration_min", "rpe", "load",
+    "exercise_ids", "distance_km", "marathon_km", "threshold_km", "interval_km", "duration_min",
+    "rpe", "load",
 ]  # fmt: skip
 
 
@@ -74,50 +75,76 @@ def build_plan(spec: PlanSpec) -> Plan:
     Examples
     --------
     >>> plan = build_plan(PlanSpec(dt.date(2027, 4, 18), 16, 40, 65, 2))
-    >>> float(plan.weeks["long_run_km"].iloc[:-1].max())
-    32.0
+    >>> float(plan.weeks["long_run_km"].iloc[:-1].max())  # 40 % of the 65 km peak week
+    26.0
     """
     return _build(spec)
 
 
 def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
     """:func:`build_plan`; ``sessions=False`` leaves ``plan.sessions`` empty (for sweeps)."""
-    current_km, peak_km, run_days = check(spec)
+    current_km, peak_km, run_days = validate(spec)
     equipment = equipment_items(spec.equipment)
     plan_phases = tuple(runs.phases(spec.weeks, spec.recovery_every))
     km, reached = runs.weekly_volume(current_km, peak_km, spec.weeks, spec.recovery_every)
     vdot = race_vdot(spec)
     assumptions = [spec.history] if spec.history else []
-    if math.isnan(vdot):
+    grounded = not math.isnan(vdot)
+    if not grounded:
         vdot = ASSUMED_VDOT[spec.level]
         assumptions.append(
-            f"No recent race given: paces assume VDOT {vdot:g}, the course's value for the "
-            f"{spec.level} level; give recent_race_km and recent_race_min for your own paces."
+            "No race or time trial given: every run is prescribed by effort (RPE and the talk "
+            "test), not pace. Durations assume a slow, safe pace (VDOT "
+            f"{vdot:g}); run a 5 km time trial or give a recent race (recent_race_km, "
+            "recent_race_min) for paces."
         )
-    pace = runs.paces(vdot)
-    if spec.current_long_run_km is None and spec.long_run == "traditional":
+    pace = runs.paces(vdot, grounded)
+    current_long = spec.current_long_run_km
+    if current_long is None:
+        current_long = round(max(0.3 * current_km, current_km / run_days), 1)
         assumptions.append(
-            f"Current long run assumed {0.3 * current_km:.0f} km (30 % of the week); "
-            "give current_long_run_km if it differs."
+            f"Current long run assumed {current_long:g} km (30 % of the week, at least the "
+            "average run); give current_long_run_km if it differs."
         )
-    long_km = runs.long_runs(km, plan_phases, pace["easy"], spec.long_run, spec.current_long_run_km)
+    if spec.lifting_experience != "experienced" and spec.strength_sessions_per_week:
+        assumptions.append(
+            f"Lifting experience '{spec.lifting_experience}': "
+            + (
+                "beginner exercises dosed by RPE all block (two technique weeks first); no "
+                "barbell, Nordic curls or pistols."
+                if spec.lifting_experience == "none"
+                else "%1RM from the build phase: estimate each 1RM from an RPE set in base "
+                "(lesson 03)."
+            )
+        )
+    long_km = runs.long_runs(km, plan_phases, pace["easy"], spec.long_run, current_long)
     start = spec.race_date - dt.timedelta(days=7 * spec.weeks - 1)
     n = spec.weeks
     daily = np.zeros(7 * n)
-    records, long_days, heavy_days = [], [], []
+    records, week_max = [], []
     week_cols = {k: np.zeros(n) for k in ("run_km", *runs.QUALITY_SHARE)}
     for w, (phase, recovery) in enumerate(plan_phases):
         first = start + dt.timedelta(days=7 * w)
         to_race = n - 1 - w
-        week = runs.week_runs(
-            km[w], long_km[w], run_days, spec.level, phase, recovery, to_race, pace
+        # no run more than 10 % over the longest of the 30 days before (Frandsen 2025): the
+        # runs of the 3 weeks before, the long runs of 4, the current long run at the start
+        ref = max(max(week_max[max(0, w - 3) : w], default=0.0),
+                  long_km[max(0, w - 4) : w].max(initial=0.0), current_long if w < 4 else 0.0)  # fmt: skip
+        longest = max(
+            long_km[w], math.floor(10 * (1 + coach.threshold("single_run_spike")) * ref) / 10
         )
+        cap = runs.long_run_cap(spec.long_run, km[w], pace["easy"])
+        week = runs.week_runs(
+            km[w], long_km[w], run_days, spec.level, phase, recovery, to_race, pace, longest, cap
+        )
+        week_max.append(0.0)
+        for day, _, _, parts in week:
+            if day == 6 and to_race:  # the long run may take what the easy runs could not
+                long_km[w] = round(sum(p[1] for p in parts), 1)
         if to_race == 0:
             race_km = round(units.MARATHON_KM, 1)
             race = ("race", race_km, pace["marathon"])
-            week.append(
-                (6, "Marathon race day", f"at {units.format_pace(pace['marathon'])}", [race])
-            )
+            week.append((6, "Marathon race day", f"start at {pace['text']['marathon']}", [race]))
         for day, title, details, parts in week:
             if parts[0][0] == "race":
                 dist, rpe = parts[0][1], runs.RACE_RPE
@@ -130,24 +157,21 @@ def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
                 if kind in at:
                     at[kind] = round(part_km, 1)
             records.append((first + dt.timedelta(days=day), w + 1, phase, "run",
-                            f"{title} {dist:g} km", details, (), False, (), dist,
+                            f"{title} {dist:g} km", details, (), False, (), [], dist,
                             at["marathon"], at["threshold"], at["interval"],
                             round(minutes), float(rpe)))  # fmt: skip
             daily[7 * w + day] += rpe * round(minutes)
-            if day == 6:
-                long_days.append(7 * w + day)
             week_cols["run_km"][w] += dist
+            week_max[w] = max(week_max[w], dist)
             for k, part_km in at.items():
                 week_cols[k][w] += part_km
     strength_rows, strength_weeks = lifts.block(plan_phases, spec.strength_sessions_per_week,
-                                                spec.level, equipment)  # fmt: skip
-    for w, day, title, groups, heavy, lines, minutes, rpe in strength_rows:
+                                                spec.lifting_experience, equipment)  # fmt: skip
+    for w, day, title, groups, heavy, lines, ids, minutes, rpe in strength_rows:
         records.append((start + dt.timedelta(days=7 * w + day), w + 1, plan_phases[w][0],
-                        "strength", title, "", groups, heavy, lines, math.nan, 0.0, 0.0, 0.0,
-                        round(minutes), float(rpe)))  # fmt: skip
+                        "strength", title, "", groups, heavy, lines, list(ids), math.nan, 0.0,
+                        0.0, 0.0, round(minutes), float(rpe)))  # fmt: skip
         daily[7 * w + day] += rpe * round(minutes)
-        if heavy:
-            heavy_days.append((7 * w + day, records[-1][0], title))
     if sessions:
         records.sort(key=lambda r: (r[0], r[3]))  # by date, runs before lifts
         table = pd.DataFrame(records, columns=SESSION_COLUMNS[:-1])
@@ -169,7 +193,16 @@ def _build(spec: PlanSpec, sessions: bool = True) -> Plan:
     if spec.units == "mi":
         columns["run_mi"] = np.round(columns["run_km"] / units.KM_PER_MI, 1)
     plan = Plan(spec, table, pd.DataFrame(columns), assumptions=assumptions)
-    plan.warnings = _warnings(plan, peak_km, reached, long_days, heavy_days, columns)
+    plan.current_long_run_km = current_long
+    plan.paces_grounded = grounded
+    if reached < peak_km - 0.05:
+        assumptions.append(
+            f"A peak of {peak_km:.0f} km cannot be reached from {current_km:.0f} km at ≤ "
+            f"{runs.MAX_RAMP:.0%} a week in {spec.weeks} weeks; the plan peaks at {reached:.0f} km."
+        )
+    if sessions:
+        plan.findings = coach.check(plan)
+        plan.warnings = coach.sentences(plan.findings)
     return plan
 
 
@@ -191,61 +224,6 @@ def _load_summary(daily: np.ndarray, current_km: float, pace: float, run_days: i
     }
 
 
-def _warnings(plan: Plan, peak_km: float, reached: float, long_days, heavy, weeks) -> list[str]:
-    """Warnings; ``long_days`` are the day indices of long runs and the race, ``heavy`` the
-    (day index, date, title) of heavy strength sessions, ``weeks`` the weekly columns."""
-    spec = plan.spec
-    out = []
-    longest = float(weeks["long_run_km"][:-1].max())
-    if longest < runs.LONG_RUN_WARNING_SHARE * units.MARATHON_KM:
-        out.append(
-            f"The longest run before race day is {longest:.1f} km, {longest / units.MARATHON_KM:.0%} "
-            f"of the marathon: race day is {units.MARATHON_KM / longest:.1f}× the longest run. Most "
-            "marathon plans build the long run to 28–32 km or 2.5–3 h (coaching practice, no trial "
-            "evidence); consider more weeks, more weekly volume"
-            + (", the traditional long-run rule" if spec.long_run != "traditional" else "")
-            + " or a shorter race first."
-        )
-    if spec.strength_sessions_per_week < 2:
-        out.append(
-            f"{spec.strength_sessions_per_week} strength session(s) a week is below the 2–3 the course "
-            "recommends; the studies that improved running economy used 2–3 (Balsalobre-Fernández 2016)."
-        )
-    if reached < peak_km - 0.05:
-        out.append(
-            f"A peak of {peak_km:.0f} km cannot be reached from {spec.current_weekly_km:g} {spec.units} "
-            f"at ≤ {runs.MAX_RAMP:.0%} a week in {spec.weeks} weeks; the plan peaks at {reached:.0f} km. "
-            "Choose more weeks or a lower peak."
-        )
-    if reached < 30:
-        out.append(
-            f"Peak volume {reached:.0f} km/week is under 30: marathoners below 30 km/week had about twice "
-            "the injuries of those at 30–60 (RR 2.02, 95 % CI 1.26–3.24, self-reported; Rasmussen et al. 2013)."
-        )
-    run = weeks["run_km"] - np.asarray(weeks["race_km"])
-    for i in range(2, len(run)):
-        ref = max(run[i - 1], run[i - 2])
-        if run[i] > 1.3 * ref:
-            out.append(
-                f"Week {i + 1}: running rises {run[i] / ref - 1:.0%} above the previous weeks. In "
-                "novices, rises of more than 30 % went with more distance-related injuries (HR 1.59, "
-                "95 % CI 0.96–2.66; Nielsen et al. 2014): a prompt to check, not a proven limit."
-            )
-    for week, acwr, monotony in zip(
-        weeks["week"].tolist(), weeks["acwr"].tolist(), weeks["monotony"].tolist(), strict=True
-    ):  # plain floats: NaN compares False
-        if acwr > 1.5:
-            out.append(
-                f"Week {week}: ACWR {acwr:.2f} is above 1.5; consider a smaller jump in load."
-            )
-        if monotony > 2:
-            out.append(f"Week {week}: monotony {monotony:.1f} is above 2; vary hard and easy days.")
-    for day, date, title in heavy:
-        if any(0 <= long_day - day <= 2 for long_day in long_days):
-            out.append(f"{date}: heavy {title.lower()} within 48 h of a long run.")
-    return out
-
-
 def compare_plans(specs, labels=None) -> pd.DataFrame:
     """The weekly summaries of several specs in one tidy table, with a ``variant`` column.
 
@@ -259,7 +237,7 @@ def compare_plans(specs, labels=None) -> pd.DataFrame:
     -------
     DataFrame
         ``variant``, ``weeks_to_race`` (0 = race week) and the columns of ``Plan.weeks``, plus
-        ``warnings`` (the number of warnings of that variant).
+        ``warnings`` (the number of the check's findings above "note" for that variant).
     """
     specs = list(specs)
     if not specs:
@@ -273,12 +251,12 @@ def compare_plans(specs, labels=None) -> pd.DataFrame:
         raise ValueError(f"labels must be unique, got {labels}")
     frames, names, to_race, warnings = [], [], [], []
     for spec, name in zip(specs, labels, strict=True):
-        plan = _build(spec, sessions=False)  # the sweep needs only the weekly summary
+        plan = _build(spec)
         n = len(plan.weeks)
         frames.append(plan.weeks)
         names += [name] * n
         to_race.append(np.arange(n - 1, -1, -1))
-        warnings += [len(plan.warnings)] * n
+        warnings += [int((plan.findings["severity"] != "note").sum())] * n
     table = pd.concat(frames, ignore_index=True)
     table.insert(0, "variant", names)
     table.insert(2, "weeks_to_race", np.concatenate(to_race))

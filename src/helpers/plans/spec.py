@@ -13,15 +13,28 @@ import pandas as pd
 from helpers import exercises as library
 from helpers import running, units
 from helpers._checks import check_choice, check_integer, check_range
+from helpers.plans import runs
+from helpers.plans.coach import threshold
+from helpers.plans.runs import LONG_RUN_MODELS
 
 LEVELS = ("beginner", "intermediate", "advanced")
-LONG_RUN_RULES = ("traditional", "daniels")
+#: The long-run rules by name (a :class:`helpers._registry.Registry`; ``LONG_RUN_MODELS``).
+LONG_RUN_RULES = LONG_RUN_MODELS
+#: Lifting experience: none (never lifted, or not for years), some (under about 6 months),
+#: experienced; the ACSM progression models (Ratamess et al. 2009) dose novices differently.
+LIFTING_EXPERIENCE = ("none", "some", "experienced")
 RUN_DAYS = {"beginner": 4, "intermediate": 5, "advanced": 6}
-#: VDOT assumed when the spec names no recent race [ml/kg/min]: about a 4:15 h, 3:30 h and
-#: 2:55 h marathon (Daniels' tables). A course assumption, stated in every plan that uses it.
-ASSUMED_VDOT = {"beginner": 35.0, "intermediate": 45.0, "advanced": 55.0}
-#: A log's run counts as a race or hard effort when its name says so or its RPE is 7 or more.
-HARD_EFFORT = re.compile(r"race|parkrun|time trial|tempo|threshold|interval", re.IGNORECASE)
+#: VDOT used to size durations (minutes, the long run's time cap) when no performance is known
+#: [ml/kg/min]; the sessions are then written by effort, never by pace. Deliberately slow: about
+#: a 5:10 h, 4:10 h and 3:25 h marathon (first-time marathoners average about 5 h: Toresdahl et
+#: al. 2020).
+ASSUMED_VDOT = {"beginner": 30.0, "intermediate": 38.0, "advanced": 46.0}
+#: A log's run counts as a race when its name says so (whole words).
+RACE_NAME = re.compile(r"\b(?:race|parkrun|time trial|10k|5k|half|marathon)\b", re.IGNORECASE)
+#: Largest average run at the peak [km]: the builder plans one run a day.
+MAX_AVERAGE_RUN_KM = 24.0
+#: Runs of a log whose pace estimates fitness: at least this long [km] and [min].
+EFFORT_MIN_KM, EFFORT_MIN_MIN = 3.0, 10.0
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,7 @@ class PlanSpec:
     units : {"km", "mi"}
         Unit of the two volumes (the plan's tables are in km whatever the unit).
     run_days_per_week : int, optional
-        3–7; by default 4, 5 or 6 by level.
+        4–7; by default 4, 5 or 6 by level.
     recovery_every : int
         A recovery week every N weeks in base and build, 3–5.
     today : datetime.date, optional
@@ -59,6 +72,19 @@ class PlanSpec:
         (:data:`ASSUMED_VDOT`) and says so.
     history : str, optional
         Where the numbers came from (set by :meth:`from_log`); shown in ``Plan.assumptions``.
+    lifting_experience : {"none", "some", "experienced"}
+        Chooses the lifting (``level`` chooses the running). ``"none"`` (the default, the safe
+        end): RPE doses all block, beginner exercises, no barbell, Nordic curls or pistols.
+        ``"some"``: intermediate exercises, %1RM from the build phase (estimate the 1RM from an
+        RPE set in base, lesson 03). ``"experienced"``: the whole library, %1RM throughout.
+    log_end : datetime.date, optional
+        Last day of the log the spec came from (set by :meth:`from_log`).
+
+    Raises
+    ------
+    ValueError
+        On construction, for a spec that cannot be planned, naming the field and why; a
+        marathon block peaking under 30 km a week (Rasmussen et al. 2013) is refused.
     """
 
     race_date: dt.date
@@ -77,6 +103,11 @@ class PlanSpec:
     recent_race_km: float | None = None
     recent_race_min: float | None = None
     history: str | None = None
+    lifting_experience: str = "none"
+    log_end: dt.date | None = None
+
+    def __post_init__(self):
+        validate(self)
 
     def label(self) -> str:
         """A short name for comparisons: "2× strength, 16 wk, peak 65 km"."""
@@ -99,11 +130,14 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
 
     - ``current_weekly_km`` = their total distance ÷ 4 (the mean of the last 4 weeks);
     - ``current_long_run_km`` = the longest of them;
-    - ``recent_race_km``/``recent_race_min``: over the last 8 weeks, the run with the highest
-      VDOT (:func:`helpers.running.vdot`) among races and hard efforts (name with race,
-      parkrun, time trial, tempo, threshold or interval, or RPE ≥ 7), at least 3 km and
-      10 min. A training session's average pace includes its warm-up and recoveries, so
-      this VDOT is a lower bound; none found, the plan assumes one by level.
+    - ``recent_race_km``/``recent_race_min``: over the last 8 weeks, among runs of at least
+      3 km and 10 min, the race with the highest VDOT (:func:`helpers.running.vdot`; a name
+      with race, parkrun, time trial, 5k, 10k, half or marathon as whole words);
+      without a race, the run with the median VDOT of the three best (the "best recent
+      efforts": a training run's average pace includes warm-ups and easy parts, so this is a
+      lower bound, and the median keeps one GPS error from setting every pace);
+    - ``log_end``: the log's last day; the plan says so when it ends more than 4 weeks before
+      the plan starts.
 
     Parameters
     ----------
@@ -111,7 +145,8 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
         Columns ``date``, ``sport``, ``name``, ``duration_min``, ``distance_km``, ``rpe``.
     race_date : datetime.date
     peak_weekly_km : float, optional
-        Default: 1.5 × the current weekly distance, rounded (a course choice).
+        Default: 1.25 × the current weekly distance, rounded (a course choice: a 25 % rise over
+        a block; 1.5 × would take a 60 km runner to 90 km).
     weeks : int, optional
         Default: the whole weeks from the day after the log to race day, at most 24.
     **fields
@@ -153,34 +188,63 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
     if weeks is None:
         weeks = min(24, (race_date - end).days // 7)
     if peak_weekly_km is None:
-        peak_weekly_km = float(round(1.5 * current))
+        peak_weekly_km = float(round(1.25 * current))
     note = (
         f"From the log to {end}: {current:g} km a week (mean of the last 4 weeks), "
         f"longest run {longest:g} km."
     )
     race_km = race_min = None
     window = runs[(run_days > end - dt.timedelta(days=56)).to_numpy()]
-    names = window["name"].fillna("") if "name" in window else pd.Series("", index=window.index)
-    rpe = window["rpe"].astype(float) if "rpe" in window else pd.Series(np.nan, index=window.index)
-    hard = window[
-        (names.str.contains(HARD_EFFORT) | (rpe >= 7))
-        & (window["distance_km"] >= 3)
-        & (window["duration_min"] >= 10)
+    pace = window["duration_min"] / window["distance_km"]  # min/km: drop paused or GPS errors
+    window = window[
+        (window["distance_km"] >= EFFORT_MIN_KM)
+        & (window["duration_min"] >= EFFORT_MIN_MIN)
+        & (window["duration_min"] <= 600)
+        & pace.between(2.5, 15)
     ]
-    if not hard.empty:
-        scores = running.vdot(
-            hard["distance_km"].to_numpy() * 1000, hard["duration_min"].to_numpy() * 60
+    if not window.empty:
+        scores = np.asarray(
+            running.vdot(
+                window["distance_km"].to_numpy() * 1000, window["duration_min"].to_numpy() * 60
+            ),
+            dtype=float,
         )
-        best = hard.iloc[int(np.argmax(scores))]
-        race_km, race_min = (
-            round(float(best["distance_km"]), 2),
-            round(float(best["duration_min"]), 1),
-        )
-        label = best["name"] if "name" in hard and isinstance(best["name"], str) else "a hard run"
+        names = window["name"].fillna("") if "name" in window else pd.Series("", index=window.index)
+        raced = names.str.contains(RACE_NAME).to_numpy() & (scores >= 20) & (scores <= 90)
+        ok = (scores >= 20) & (scores <= 90)
+        if raced.any():
+            pick = int(np.flatnonzero(raced)[np.argmax(scores[raced])])
+            method = "the best race of the last 8 weeks"
+        elif ok.any():
+            top = np.flatnonzero(ok)[np.argsort(-scores[ok], kind="stable")[:3]]
+            pick = int(top[np.argsort(scores[top], kind="stable")[len(top) // 2]])
+            method = f"the median of the {len(top)} best runs of the last 8 weeks (a lower bound)"
+        else:
+            pick = None
+        if pick is not None:
+            best = window.iloc[pick]
+            race_km = round(float(best["distance_km"]), 2)
+            race_min = round(float(best["duration_min"]), 1)
+            label = best["name"] if isinstance(best.get("name"), str) else "a run"
+            note += (
+                f" Paces from {method}: '{label}' on {days[best.name]} ({race_km:g} km in "
+                f"{race_min:g} min, VDOT {scores[pick]:.0f}); confirm it with the runner."
+            )
+    start = race_date - dt.timedelta(days=7 * weeks - 1)
+    if (start - end).days > threshold("stale_log"):
         note += (
-            f" Paces from '{label}' on {days[best.name]} ({race_km:g} km in {race_min:g} min, "
-            f"VDOT {float(np.max(scores)):.0f}; a lower bound if it was a session, not a race)."
+            f" The log ends {(start - end).days} days before the plan starts: its volume and "
+            "long run may no longer be current."
         )
+    if longest > current:
+        note += f" The long run is taken as one week's running, {current:g} km."
+        longest = current
+    days_a_week = fields.get("run_days_per_week") or RUN_DAYS.get(
+        fields.get("level", "intermediate"), 5
+    )
+    if longest < current / days_a_week:
+        longest = round(current / days_a_week, 1)
+        note += f" The long run is taken as the average run, {longest:g} km."
     spec = PlanSpec(
         race_date=race_date,
         weeks=weeks,
@@ -190,14 +254,15 @@ def spec_from_log(log, race_date, peak_weekly_km=None, weeks=None, **fields) -> 
         recent_race_km=race_km,
         recent_race_min=race_min,
         history=note,
+        log_end=end,
         **fields,
     )
-    check(spec)  # a spec the builder would refuse is refused here, naming the field
     return spec
 
 
-def check(spec: PlanSpec) -> tuple[float, float, int]:
-    """Validate a spec; return current and peak volume in km and the running days."""
+def validate(spec: PlanSpec) -> tuple[float, float, int]:
+    """Validate a spec (run on construction); return current and peak volume in km and the
+    running days."""
     if not isinstance(spec.race_date, dt.date) or isinstance(spec.race_date, dt.datetime):
         raise ValueError(f"race_date must be a datetime.date, got {spec.race_date!r}")
     check_integer("weeks", spec.weeks, 12, 24)
@@ -219,11 +284,41 @@ def check(spec: PlanSpec) -> tuple[float, float, int]:
     check_choice("level", spec.level, LEVELS)
     equipment_items(spec.equipment)
     days = spec.run_days_per_week if spec.run_days_per_week is not None else RUN_DAYS[spec.level]
-    check_integer("run_days_per_week", days, 3, 7)
+    if days == 3:
+        raise ValueError(
+            "run_days_per_week: a marathon block on 3 running days leaves runs longer than the "
+            "long run (one 3-day week cannot hold the volume in runs that grow by 10 % or less); "
+            "give 4–7 days"
+        )
+    check_integer("run_days_per_week", days, 4, 7)
     check_integer("recovery_every", spec.recovery_every, 3, 5)
-    check_choice("long_run", spec.long_run, LONG_RUN_RULES)
+    if spec.peak_weekly_km * factor / days > MAX_AVERAGE_RUN_KM:
+        raise ValueError(
+            f"peak_weekly_km: {spec.peak_weekly_km * factor:.0f} km over {days} running days is "
+            f"{spec.peak_weekly_km * factor / days:.1f} km a run on average, over the "
+            f"{MAX_AVERAGE_RUN_KM:g} km the builder plans (one run a day, no doubles); add "
+            "running days (run_days_per_week) or lower the peak"
+        )
+    if spec.long_run == "daniels" and days < 5:
+        raise ValueError(
+            "long_run: the 'daniels' rule (25–30 % of the week) needs 5 or more running days; "
+            f"with run_days_per_week={days} the other runs would outgrow the long run"
+        )
+    try:
+        LONG_RUN_MODELS.check(spec.long_run)
+    except ValueError as err:
+        raise ValueError(f"long_run: {err}") from None
+    check_choice("lifting_experience", spec.lifting_experience, LIFTING_EXPERIENCE)
+    current_km = spec.current_weekly_km * factor
     if spec.current_long_run_km is not None:
         check_range("current_long_run_km", spec.current_long_run_km, 0, 50, unit="km")
+        average = current_km / days
+        if not average - 0.05 <= spec.current_long_run_km <= current_km + 0.05:
+            raise ValueError(
+                f"current_long_run_km must lie between the average run ({average:.1f} km: "
+                f"{current_km:.1f} km over {days} days) and the whole week, got "
+                f"{spec.current_long_run_km:g} km"
+            )
     if (spec.recent_race_km is None) != (spec.recent_race_min is None):
         raise ValueError(
             "recent_race_km and recent_race_min go together: give both (distance and time) or "
@@ -248,7 +343,18 @@ def check(spec: PlanSpec) -> tuple[float, float, int]:
             f"race_date: a {spec.weeks}-week plan to {spec.race_date} would start on {start}, "
             f"before today ({spec.today}); choose fewer weeks or a later race"
         )
-    return spec.current_weekly_km * factor, spec.peak_weekly_km * factor, days
+    _, reached = runs.weekly_volume(
+        current_km, spec.peak_weekly_km * factor, spec.weeks, spec.recovery_every
+    )
+    least = threshold("marathon_low_volume")
+    if reached < least:
+        raise ValueError(
+            f"peak_weekly_km: this block peaks at {reached:.0f} km a week, under the {least:g} "
+            "km below which marathoners had about twice the injuries (RR 2.02, 95 % CI "
+            "1.26–3.24; Rasmussen et al. 2013); build a half-marathon block first, or raise "
+            "the peak (and the weeks) to reach 30 km"
+        )
+    return current_km, spec.peak_weekly_km * factor, days
 
 
 def race_vdot(spec: PlanSpec) -> float:
