@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT
 from helpers.exercises import load_exercises
 from helpers.figures.cards import session_gym_sheet
-from helpers.publish.cards import PAGE, write_cards_page
+from helpers.publish.cards import PAGE, cards_page, write_cards_page
 
 pytestmark = pytest.mark.browser
 
@@ -37,10 +37,11 @@ def pdf_pages(pdf: bytes) -> list[str]:
 
 
 def with_stylesheet(folder):
-    """The site's stylesheet beside the page, where the built site has it."""
+    """The site's stylesheet and script beside the page, where the built site has them."""
     static = folder / "_static"
     static.mkdir(exist_ok=True)
-    shutil.copy(ROOT / "src" / "helpers" / "static" / "course.css", static / "course.css")
+    for name in ("course.css", "course.js"):
+        shutil.copy(ROOT / "src" / "helpers" / "static" / name, static / name)
 
 
 @pytest.fixture(scope="module")
@@ -165,4 +166,6 @@ def test_the_site_build_writes_the_cards_page():
     page = (site / PAGE).read_text(encoding="utf-8")
     assert page.count("data-exercise=") >= len(LIBRARY)
     assert '<link rel="stylesheet" href="_static/course.css">' in page
-    assert "<script" not in page and "http" not in page.replace("http://www.w3.org/2000/svg", "")
+    assert "http" not in page.replace("http://www.w3.org/2000/svg", "")
+    # the cards themselves need no script (the page's only script is the site's menu and search)
+    assert "<script" not in cards_page()

@@ -281,7 +281,8 @@ def _long_runs_28km(ctx):
 @rule("heavy_before_key_run", 48, "hours before a long run (24 before a quality run)", "caution",
       True, "course rule, lesson 01 (lift after an easy run, not before a hard one); coaching "
       "practice, no trial",
-      "heavy lower-body lifting the {gap} before a {what}; put it after a quality run instead.")  # fmt: skip
+      "heavy lower-body lifting the {gap} before a {what}; "
+      "put it after a quality run instead.")  # fmt: skip
 def _heavy_before_key_run(ctx):
     if ctx.heavy is None:
         return []
@@ -311,7 +312,8 @@ def _exercise_days(ctx):
 @rule("new_exercise_near_race", 21, "days before the race", "caution", True,
       "coaching practice (no trial): a new exercise makes muscles sore for days (the repeated-"
       "bout effect); lesson 02",
-      "{exercise} is new within {days} days of the race (not done in the 4 weeks before).")  # fmt: skip
+      "{exercise} is new within {days} days of the race "
+      "(not done in the 4 weeks before).")  # fmt: skip
 def _new_exercise_near_race(ctx):
     if ctx.ids is None or ctx.race_day is None:
         return []
@@ -450,7 +452,8 @@ def _long_run_short(ctx):
 
 @rule("acwr_high", 1.5, "acute:chronic load ratio (7 vs 28 days)", "note", True,
       "Hulin et al. 2016, Br J Sports Med 50:231–236, doi:10.1136/bjsports-2015-094817; "
-      "disputed: Impellizzeri et al. 2021, Sports Med 51:581–592, doi:10.1007/s40279-020-01378-6; lesson 05",
+      "disputed: Impellizzeri et al. 2021, Sports Med 51:581–592, "
+      "doi:10.1007/s40279-020-01378-6; lesson 05",
       "ACWR {acwr:.2f} at the end of the week (above 1.5); a convention to look at, not a "
       "proven risk, and never counted in race week.")  # fmt: skip
 def _acwr_high(ctx):
@@ -471,7 +474,8 @@ def _acwr_high(ctx):
 
 @rule("monotony_high", 2.0, "mean ÷ SD of the daily load over a week", "note", True,
       "Foster 1998, Med Sci Sports Exerc 30:1164–1168, doi:10.1097/00005768-199807000-00023",
-      "monotony {value:.1f} (above 2): the days are too alike; vary hard and easy days.")  # fmt: skip
+      "monotony {value:.1f} (above 2): the days are too alike; "
+      "vary hard and easy days.")  # fmt: skip
 def _monotony_high(ctx):
     n = 7 * int(np.ceil((ctx.day.max() + 1) / 7))
     daily = np.bincount(ctx.day, weights=ctx.load, minlength=n).reshape(-1, 7)

@@ -139,8 +139,9 @@ def _choices(equipment, experience: str) -> dict:
                     and bool(kit & PERCENT_EQUIPMENT)
                     and not row["unilateral"]
                 )
+                loaded = not kit <= UNLOADED
                 out[slot] = (ex, row["name"], row["primary_muscles"], row["secondary_muscles"],
-                             row["kind"], row["pattern"], not kit <= UNLOADED, by_percent)  # fmt: skip
+                             row["kind"], row["pattern"], loaded, by_percent)  # fmt: skip
                 break
     if HOP in allowed.index:
         row = allowed.loc[HOP]

@@ -108,6 +108,7 @@ LONG_RUN_MODELS = Registry("long-run rule")
 
 def long_run_cap(model: str, week_km: float, easy_pace_s_per_km: float) -> float:
     """The longest long run a rule allows in a week of ``week_km`` [km] at any point."""
+    LONG_RUN_MODELS.check(model)  # an unknown rule is an error, never the traditional one
     km_per_min = 60.0 / easy_pace_s_per_km
     if model == "daniels":
         share = DANIELS["share_low"] if week_km < DANIELS["switch_km"] else DANIELS["share_high"]
@@ -178,9 +179,10 @@ def long_runs(
     Pfitzinger P, Douglas S (2019). Advanced Marathoning, 3rd ed. Champaign, IL: Human Kinetics.
     Higdon H (2011). Marathon: The Ultimate Training Guide, 4th ed. New York: Rodale.
     """
+    rule = LONG_RUN_MODELS.get(model)
     km = np.asarray(week_km, dtype=float)
     start = 0.3 * km[0] if current_long_km is None else float(current_long_km)
-    wanted = LONG_RUN_MODELS.get(model)(km, plan, 60.0 / easy_pace_s_per_km, start)
+    wanted = rule(km, plan, 60.0 / easy_pace_s_per_km, start)
     return _within_check(wanted, km, plan, start)
 
 

@@ -90,7 +90,7 @@ def write_cards_page(out: Path, items=(), student: bool = False) -> Path:
     from helpers.publish.catalog import write_if_changed
     from helpers.publish.readers import site_page
 
-    page = site_page("Exercise cards", cards_page(), list(items), student, body_class="sm-cards")
+    page = site_page("Exercise cards", cards_page(), list(items), student, body_class="sm-cardpage")
     page = page.replace("</head>", f"<style>{_PRINT_CSS}</style>\n</head>", 1)
     path = Path(out) / PAGE
     write_if_changed(path, page.encode())

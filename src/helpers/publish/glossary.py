@@ -105,7 +105,8 @@ def _name_pattern(name: str) -> str:
 def term_pattern(terms: list[Term]) -> re.Pattern:
     """One pattern for every name of every term, longest first, each a whole word.
 
-    >>> terms = [Term("RPE", ("RPE",), "", "03", ""), Term("Session RPE", ("session-RPE",), "", "04", "")]
+    >>> terms = [Term("RPE", ("RPE",), "", "03", ""),
+    ...          Term("Session RPE", ("session-RPE",), "", "04", "")]
     >>> [m.group(0) for m in term_pattern(terms).finditer("RPE-based session-RPE; sRPE, rpe")]
     ['RPE', 'session-RPE']
     """
@@ -170,8 +171,10 @@ def usage_problems(lesson_pages: dict[str, str], terms: list[Term]) -> list[str]
     none links it), a link to an entry the glossary does not have.
 
     >>> terms = [Term("RPE", ("RPE",), "Effort.", "03", "RPE")]
-    >>> usage_problems({"a.html": '<a href="glossary.html#rir">RIR</a>'}, terms)
-    ['a.html links glossary.html#rir, which the glossary does not define', "'RPE' is used by no lesson"]
+    >>> for problem in usage_problems({"a.html": '<a href="glossary.html#rir">RIR</a>'}, terms):
+    ...     print(problem)
+    a.html links glossary.html#rir, which the glossary does not define
+    'RPE' is used by no lesson
     """
     slugs = {t.slug for t in terms}
     used: set[str] = set()

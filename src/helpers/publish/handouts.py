@@ -4,10 +4,10 @@ A handout (``handouts/<lesson>.html``, at most two A4 pages) holds what a coach 
 lesson's key points, its coaching exercise (the exercise that opens with a bold "A coaching
 decision."; a lesson without one gets all its exercise prompts, never the solutions) and its
 safety notes (every ``##`` or ``###`` section whose heading speaks of safety or red flags; a
-lesson without one gets the course's general safety line). The whole-course page (``print.html``) is every
-lesson of the student edition one after the other: the folded solutions and the instructor
-notes are left out, whichever edition is built. Both are cut from the rendered lesson pages,
-so they show exactly what the lessons show.
+lesson without one gets the course's general safety line). The whole-course page
+(``print.html``) is every lesson of the student edition one after the other: the folded
+solutions and the instructor notes are left out, whichever edition is built. Both are cut from
+the rendered lesson pages, so they show exactly what the lessons show.
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ def _item(fragment: str, at: int) -> str:
 def coaching_exercise(prompts: list[str]) -> str | None:
     """The prompt that opens with a bold "A coaching decision." (just its list item), if any.
 
-    >>> coaching_exercise(['<ol><li>One</li><li><strong>A coaching decision.</strong> Two</li></ol>'])
+    >>> item = "<li><strong>A coaching decision.</strong> Two</li>"
+    >>> coaching_exercise([f"<ol><li>One</li>{item}</ol>"])
     '<div class="sm-handout-exercise"><strong>A coaching decision.</strong> Two</div>'
     """
     for fragment in prompts:
