@@ -241,7 +241,7 @@ def gym_sheet(
         )
         lines.append(f"  {row['name']}: {dose}")
     html = (
-        '<section class="sm-gym-sheet" style="break-inside:avoid">'
+        '<section class="sm-gym-sheet" style="break-inside:avoid;font-size:0.85em;line-height:1.3">'
         f"<h2>{escape(title)}</h2>{warmup_html(poses=poses, scale=0.26, why=False)}"
         '<table class="sm-session" style="border-collapse:collapse;margin-top:0.5em">'
         "<caption>The session</caption><thead><tr><th scope='col'>drawing</th>"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from pathlib import Path
 
 from helpers.publish import citations, glossary, handouts, search
@@ -70,7 +71,18 @@ def lesson_page(page: str) -> str:
         if not any(s < edit[1] and edit[0] < e for s, e in taken)
     ]
     page = splice(page, cites + terms)
+    page = TASK_ITEM.sub(_label_task_item, page)
     return page.replace(OUTLINE_SLOT, outline(sections), 1)
+
+
+#: A Markdown checklist item ("- [ ] ...") as nbconvert renders it: a disabled checkbox, then text.
+TASK_ITEM = re.compile(r'(<input class="task-list-item-checkbox"[^>]*?)(/?>)([^\n]*?)(?=</li>|\n)')
+
+
+def _label_task_item(match: re.Match) -> str:
+    """The checkbox named by its item's text, so a screen reader says what is to be checked."""
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", match.group(3))).split())[:80]
+    return f'{match.group(1)} aria-label="{html.escape(text or "checklist item")}"{match.group(2)}{match.group(3)}'
 
 
 @functools.cache

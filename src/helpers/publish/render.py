@@ -132,10 +132,14 @@ def strip_hidden(nb) -> nbformat.NotebookNode:
     return hide.preprocess(copy.deepcopy(nb), {})[0]
 
 
+#: The lab template's empty collapser boxes (course.css hides them): about 7 KB a lesson page.
+EMPTY_COLLAPSER = re.compile(r'<div class="jp-Collapser[^"]*">\s*</div>\n?')
+
+
 def render(exporter, nb, page: dict) -> str:
     body, _ = exporter.from_notebook_node(nb, resources={"course": page})
     # nbconvert leaves trailing spaces on many lines; strip them for smaller, stable pages.
-    return re.sub(r"[ \t]+\n", "\n", body)
+    return EMPTY_COLLAPSER.sub("", re.sub(r"[ \t]+\n", "\n", body))
 
 
 def _lab_css() -> str:
@@ -230,7 +234,10 @@ class CachedRenderer:
         self.edition = "s" if student else "f"
         self.student = student
         self.exporters: dict[bool, object] = {}
-        self.salt = _files_digest(sorted(p for p in TEMPLATES.rglob("*") if p.is_file()))
+        # the templates and this module: a change to either renders every page again
+        self.salt = _files_digest(
+            [Path(__file__), *sorted(p for p in TEMPLATES.rglob("*") if p.is_file())]
+        )
         self.salt += _package_versions()
 
     def _render(self, kind: str, stem: str, key: str, nb, page: dict) -> str:
