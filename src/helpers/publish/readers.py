@@ -82,7 +82,8 @@ TASK_ITEM = re.compile(r'(<input class="task-list-item-checkbox"[^>]*?)(/?>)([^\
 def _label_task_item(match: re.Match) -> str:
     """The checkbox named by its item's text, so a screen reader says what is to be checked."""
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", match.group(3))).split())[:80]
-    return f'{match.group(1)} aria-label="{html.escape(text or "checklist item")}"{match.group(2)}{match.group(3)}'
+    name = html.escape(text or "checklist item")
+    return f'{match.group(1)} aria-label="{name}"{match.group(2)}{match.group(3)}'
 
 
 @functools.cache
