@@ -65,8 +65,8 @@ def load_warmup(path=None) -> pd.DataFrame:
     Examples
     --------
     >>> warmup = load_warmup()
-    >>> int(warmup["minutes"].sum())
-    13
+    >>> int(warmup["minutes"].sum())  # the plans' "about 8–10 min"
+    10
     """
     path = Path(DATA_DIR / "warmup.csv" if path is None else path)
     if not path.is_file():
